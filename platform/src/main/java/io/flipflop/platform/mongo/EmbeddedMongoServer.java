@@ -1,0 +1,54 @@
+package io.flipflop.platform.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process MongoDB-wire server used when no {@code MONGODB_URI} is given. The drivers talk to it over
+ * the loopback interface exactly as they would to a real server, so nothing else knows the difference.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongoServer(MongoBackend backend, String description) {
+        this.server = new MongoServer(backend);
+        this.address = server.bind();
+        log.info("Embedded MongoDB-wire server ({}) listening on {}", description, connectionString());
+    }
+
+    public static EmbeddedMongoServer inMemory() {
+        return new EmbeddedMongoServer(new MemoryBackend(), "memory");
+    }
+
+    public static EmbeddedMongoServer onDisk(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
+        }
+        Path file = dataDir.resolve("flipflop.mv");
+        return new EmbeddedMongoServer(new H2Backend(file.toString()), file.toAbsolutePath().toString());
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}
