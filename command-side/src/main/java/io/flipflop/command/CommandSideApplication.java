@@ -1,5 +1,6 @@
 package io.flipflop.command;
 
+import io.flipflop.platform.Platform;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Import;
 public class CommandSideApplication {
 
     public static void main(String[] args) {
+        Platform.noPhoningHome();
         SpringApplication.run(CommandSideApplication.class, args);
     }
 }

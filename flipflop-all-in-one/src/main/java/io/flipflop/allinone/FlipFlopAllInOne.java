@@ -3,6 +3,7 @@ package io.flipflop.allinone;
 import io.flipflop.command.CommandSide;
 import io.flipflop.media.MediaWorker;
 import io.flipflop.query.QuerySide;
+import io.flipflop.platform.Platform;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Import;
 public class FlipFlopAllInOne {
 
     public static void main(String[] args) {
+        Platform.noPhoningHome();
         SpringApplication.run(FlipFlopAllInOne.class, args);
     }
 }

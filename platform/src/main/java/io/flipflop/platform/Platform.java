@@ -13,4 +13,9 @@ import org.springframework.context.annotation.PropertySource;
 @ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
 @PropertySource("classpath:flipflop-platform.properties")
 public class Platform {
+
+    /** Axon's update checker calls a public host at start-up; FlipFlop runs on closed networks. */
+    public static void noPhoningHome() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
 }

@@ -1,0 +1,6 @@
+package io.flipflop.api.member;
+
+/** Events of a member's stream. */
+public sealed interface MemberEvent permits MemberRegistered, MemberProfileUpdated, MemberDeleted {
+    long memberId();
+}

@@ -1,0 +1,8 @@
+package io.flipflop.api.member;
+
+/**
+ * Answer of member login, guest login and token refresh. {@code refreshToken} is our addition (D07 had it,
+ * D10 dropped it); clients that ignore it lose nothing.
+ */
+public record MemberTokens(String accessToken, String refreshToken, String streamingToken) {
+}

@@ -1,0 +1,4 @@
+package io.flipflop.api.user;
+
+public record UserSignedUp(long userId, String email, String passwordHash) implements UserEvent {
+}
