@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({CommandSide.class, QuerySide.class, MediaWorker.class})
+@Import({CommandSide.class, QuerySide.class, MediaWorker.class, StartupBanner.class})
 public class FlipFlopAllInOne {
 
     public static void main(String[] args) {

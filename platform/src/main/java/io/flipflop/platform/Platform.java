@@ -14,8 +14,12 @@ import org.springframework.context.annotation.PropertySource;
 @PropertySource("classpath:flipflop-platform.properties")
 public class Platform {
 
-    /** Axon's update checker calls a public host at start-up; FlipFlop runs on closed networks. */
+    /**
+     * Axon's update checker calls a public host at start-up and its console module advertises itself;
+     * FlipFlop runs on closed networks and keeps its log for its own messages.
+     */
     public static void noPhoningHome() {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
     }
 }

@@ -1,0 +1,44 @@
+package io.flipflop.allinone;
+
+import io.flipflop.platform.mongo.MongoEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the person who just typed the run command where everything is. Printed once the HTTP port is bound,
+ * so the URLs are real (the port may be random in tests).
+ */
+@Component
+class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final MongoEndpoint mongo;
+    private final String publicUrl;
+
+    StartupBanner(MongoEndpoint mongo, @Value("${flipflop.public-url:}") String publicUrl) {
+        this.mongo = mongo;
+        this.publicUrl = publicUrl;
+    }
+
+    @EventListener
+    void printUrls(ApplicationReadyEvent ready) {
+        int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
+        String api = publicUrl.isBlank() ? "http://localhost:" + port : publicUrl;
+        String storage = mongo.embedded() ? "embedded MongoDB-wire server at " + mongo.uri() : "MongoDB (MONGODB_URI)";
+        log.info("""
+
+                ==================================================================
+                 FlipFlop is running (all-in-one, {})
+                   API:      {}/v2   (OpenAPI UI: {}/swagger-ui.html)
+                   Console:  {}/console/v1   (console API; the web UI is not built yet)
+                   RTMP:     not available yet (the media worker's RTMP ingest is not built yet)
+                ==================================================================""",
+                storage, api, api, api);
+    }
+}

@@ -1,0 +1,49 @@
+package io.flipflop.allinone;
+
+import io.flipflop.api.app.AppCredentials;
+import io.flipflop.api.member.MemberTokens;
+import io.flipflop.api.user.ConsoleSession;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The calls a console user and an app server make, spelled once for the end-to-end tests. */
+record FlipFlopClient(WebTestClient http) {
+
+    ConsoleSession signUp(String email, String password) {
+        return http.post().uri("/console/v1/signup").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange().expectStatus().isCreated()
+                .expectBody(ConsoleSession.class).returnResult().getResponseBody();
+    }
+
+    /** Creates an app and returns the credentials shown once. */
+    AppCredentials createApp(ConsoleSession session, String name) {
+        CreatedApp created = http.post().uri("/console/v1/apps").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + session.sessionToken())
+                .bodyValue(Map.of("name", name))
+                .exchange().expectStatus().isCreated()
+                .expectBody(CreatedApp.class).returnResult().getResponseBody();
+        return created.credentials();
+    }
+
+    MemberTokens loginMember(AppCredentials app, String appUserId, String appUserName) {
+        return http.post().uri("/v2/apps/me/members/login").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("appUserId", appUserId, "appUserName", appUserName))
+                .exchange().expectStatus().isOk()
+                .expectBody(MemberTokens.class).returnResult().getResponseBody();
+    }
+
+    WebTestClient.RequestHeadersSpec<?> asApp(AppCredentials app, String path) {
+        return http.get().uri(path).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()));
+    }
+
+    WebTestClient.RequestHeadersSpec<?> asMember(MemberTokens member, String path) {
+        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + member.accessToken());
+    }
+
+    record CreatedApp(io.flipflop.api.app.AppView app, AppCredentials credentials) {
+    }
+}
