@@ -7,4 +7,10 @@ import java.time.Instant;
  * HttpOnly, SameSite=Strict cookie for the console web page.
  */
 public record ConsoleSession(long userId, String email, String sessionToken, Instant expiresAt) {
+
+    /** Frameworks log encoded bodies at DEBUG through toString; the session token must never be among them. */
+    @Override
+    public String toString() {
+        return "ConsoleSession[userId=" + userId + ", email=" + email + ", sessionToken=***, expiresAt=" + expiresAt + "]";
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipflop.api.error.ErrorResponse;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
         if (failure instanceof ApiException api) {
             return new Mapped(api.status(), new ErrorResponse(api.errorCode(), api.getMessage()));
         }
-        if (failure instanceof ConcurrencyException) {
+        if (failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException) {
             return new Mapped(HttpStatus.CONFLICT, new ErrorResponse("REQUEST_LOCKED",
                     "Another request changed this resource at the same time; retry"));
         }

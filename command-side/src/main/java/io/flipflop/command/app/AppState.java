@@ -1,0 +1,8 @@
+package io.flipflop.command.app;
+
+import java.time.Instant;
+
+/** What an app command handler answers: the app right after the command, for read-your-writes answers. */
+public record AppState(long appId, long ownerUserId, String name, String apiKey, Instant createdAt,
+                       Instant lastModifiedAt) {
+}

@@ -1,0 +1,113 @@
+package io.flipflop.command.app;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.flipflop.api.app.AppCreated;
+import io.flipflop.api.app.AppCredentialsRotated;
+import io.flipflop.api.app.CreateApp;
+import io.flipflop.api.app.RotateAppCredentials;
+import io.flipflop.platform.error.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
+
+class AppTest {
+
+    private static final long APP = 7;
+    private static final long OWNER = 3;
+    private static final long OTHER_USER = 4;
+    private static final Instant CREATED_AT = Instant.parse("2026-11-28T10:00:00Z");
+    private static final AppCreated CREATED = new AppCreated(APP, OWNER, "Live Shop", "key1", "hash1");
+
+    private final AggregateTestFixture<App> fixture = new AggregateTestFixture<>(App.class);
+
+    @Test
+    void creatingAnAppRecordsItsOwnerNameAndHashedCredentials() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateApp(APP, OWNER, "Live Shop", "key1", "hash1"))
+                .expectEvents(CREATED);
+    }
+
+    @Test
+    void creatingAnAppAnswersTheAppAsCreated() {
+        fixture.givenCurrentTime(CREATED_AT)
+                .when(new CreateApp(APP, OWNER, "Live Shop", "key1", "hash1"))
+                .expectResultMessagePayload(new AppState(APP, OWNER, "Live Shop", "key1", CREATED_AT, CREATED_AT));
+    }
+
+    @Test
+    void creatingAnAppWithABlankNameIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateApp(APP, OWNER, "  ", "key1", "hash1"))
+                .expectException(rejectedWith("EMPTY_APP_NAME"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void creatingAnAppWithoutANameIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateApp(APP, OWNER, null, "key1", "hash1"))
+                .expectException(rejectedWith("EMPTY_APP_NAME"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void creatingAnAppUnderAnIdInUseIsRefused() {
+        fixture.given(CREATED)
+                .when(new CreateApp(APP, OTHER_USER, "Other", "key2", "hash2"))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rotatingCredentialsReplacesKeyAndSecretHash() {
+        fixture.given(CREATED)
+                .when(new RotateAppCredentials(APP, OWNER, "key2", "hash2"))
+                .expectEvents(new AppCredentialsRotated(APP, "key1", "key2", "hash2"));
+    }
+
+    @Test
+    void rotatingCredentialsAnswersTheNewKeyAndMovesLastModifiedAt() {
+        Instant later = CREATED_AT.plus(Duration.ofDays(1));
+        fixture.givenCurrentTime(CREATED_AT)
+                .andGiven(CREATED)
+                .andGivenCurrentTime(later)
+                .when(new RotateAppCredentials(APP, OWNER, "key2", "hash2"))
+                .expectResultMessagePayload(new AppState(APP, OWNER, "Live Shop", "key2", CREATED_AT, later));
+    }
+
+    @Test
+    void rotatingTwiceRevokesTheKeyOfTheFirstRotation() {
+        fixture.given(CREATED, new AppCredentialsRotated(APP, "key1", "key2", "hash2"))
+                .when(new RotateAppCredentials(APP, OWNER, "key3", "hash3"))
+                .expectEvents(new AppCredentialsRotated(APP, "key2", "key3", "hash3"));
+    }
+
+    @Test
+    void rotatingCredentialsOfAnotherUsersAppIsRejected() {
+        fixture.given(CREATED)
+                .when(new RotateAppCredentials(APP, OTHER_USER, "key2", "hash2"))
+                .expectException(rejectedWith("APP_NOT_FOUND"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rotatingCredentialsOfAnUnknownAppFindsNoApp() {
+        fixture.givenNoPriorActivity()
+                .when(new RotateAppCredentials(APP, OWNER, "key2", "hash2"))
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    private static Matcher<ApiException> rejectedWith(String errorCode) {
+        return new FeatureMatcher<>(equalTo(errorCode), "an ApiException with errorCode", "errorCode") {
+            @Override
+            protected String featureValueOf(ApiException rejection) {
+                return rejection.errorCode();
+            }
+        };
+    }
+}

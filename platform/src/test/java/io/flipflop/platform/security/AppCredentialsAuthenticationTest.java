@@ -1,0 +1,109 @@
+package io.flipflop.platform.security;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.mongodb.client.model.Filters.eq;
+import static io.flipflop.platform.security.SecurityProbeController.APP_PROBE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SecurityIntegrationTest
+class AppCredentialsAuthenticationTest {
+
+    private static final String API_KEY = "appkey0001";
+    private static final String API_SECRET = "s3cr3t-Q2hhbmdlTWVQbGVhc2UtMjU2Yml0LXJhbmRvbQ";
+    private static final long APP_ID = 4711;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    MongoDatabase database;
+
+    @BeforeEach
+    void givenAnAppWithCredentials() throws Exception {
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(API_SECRET.getBytes(StandardCharsets.UTF_8)));
+        database.getCollection(AppCredentialsDirectory.COLLECTION).replaceOne(eq("_id", API_KEY),
+                new Document("_id", API_KEY).append(AppCredentialsDirectory.APP_ID, APP_ID)
+                        .append(AppCredentialsDirectory.NAME, "Demo app")
+                        .append(AppCredentialsDirectory.SECRET_HASH, hash),
+                new ReplaceOptions().upsert(true));
+    }
+
+    @Test
+    void missingBasicHeaderIsAnsweredWithEmptyAppCredentialsAndNoBrowserChallenge() {
+        web.get().uri(APP_PROBE).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
+                .expectBody().jsonPath("$.errorCode").isEqualTo("EMPTY_APP_CREDENTIALS")
+                .jsonPath("$.errorMessage").isNotEmpty();
+    }
+
+    @Test
+    void wrongSecretIsAnsweredWithInvalidAppCredentials() {
+        expectInvalid(basic(API_KEY + ":" + API_SECRET + "x"));
+    }
+
+    @Test
+    void unknownApiKeyIsAnsweredWithInvalidAppCredentials() {
+        expectInvalid(basic("nosuchkey:" + API_SECRET));
+    }
+
+    @Test
+    void headerThatIsNotBase64IsAnsweredWithInvalidAppCredentials() {
+        expectInvalid("Basic %%%not-base64%%%");
+    }
+
+    @Test
+    void credentialsWithoutColonAreAnsweredWithInvalidAppCredentials() {
+        expectInvalid(basic(API_KEY + API_SECRET));
+    }
+
+    @Test
+    void anotherSchemeIsAnsweredWithInvalidAppCredentials() {
+        expectInvalid("Bearer " + API_SECRET);
+    }
+
+    @Test
+    void validCredentialsReachTheHandlerAsTheirApp() {
+        web.get().uri(APP_PROBE).header(HttpHeaders.AUTHORIZATION, basic(API_KEY + ":" + API_SECRET)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.appId").isEqualTo(APP_ID)
+                .jsonPath("$.name").isEqualTo("Demo app");
+    }
+
+    @Test
+    void theSecretNeverAppearsInTheLogs() {
+        try (LogCapture logs = new LogCapture()) {
+            web.get().uri(APP_PROBE).header(HttpHeaders.AUTHORIZATION, basic(API_KEY + ":" + API_SECRET)).exchange()
+                    .expectStatus().isOk();
+            web.get().uri(APP_PROBE).header(HttpHeaders.AUTHORIZATION, basic(API_KEY + ":" + API_SECRET + "x")).exchange()
+                    .expectStatus().isUnauthorized();
+
+            assertThat(logs.texts()).isNotEmpty().noneMatch(text -> text.contains(API_SECRET)
+                    || text.contains(Base64.getEncoder().encodeToString((API_KEY + ":" + API_SECRET).getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    private void expectInvalid(String authorization) {
+        web.get().uri(APP_PROBE).header(HttpHeaders.AUTHORIZATION, authorization).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
+                .expectBody().jsonPath("$.errorCode").isEqualTo("INVALID_APP_CREDENTIALS");
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+}
