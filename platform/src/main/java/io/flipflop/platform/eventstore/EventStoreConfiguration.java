@@ -1,0 +1,103 @@
+package io.flipflop.platform.eventstore;
+
+import com.mongodb.client.MongoClient;
+import io.flipflop.platform.mongo.MongoSettings;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's event store and token store on MongoDB, declared by hand (the Mongo extension has no Spring Boot
+ * autoconfiguration for Axon 4.12+).
+ * <ul>
+ *   <li>Aggregates opt into caching and snapshots with
+ *       {@code @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")}.</li>
+ *   <li>Event handlers run in pooled streaming processors by default; a side names a processor with
+ *       {@code @ProcessingGroup("name")} and may tune it with {@code axon.eventhandling.processors.name.*}.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreSettings.class)
+public class EventStoreConfiguration {
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(com.mongodb.client.MongoDatabase database,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration axon,
+                                                 EventStoreSettings settings) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .database(database)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .snapshotFilter(axon.snapshotFilter())
+                .batchSize(settings.batchSize())
+                .gapTimeout(settings.gapTimeout())
+                .maxIndexBlock(settings.maxIndexBlock())
+                .indexLease(settings.indexLease())
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    /**
+     * Axon's autoconfiguration would build the same store with a one-second fetch delay; readers on other nodes
+     * (the split deployment) should see new events within a tenth of that. Readers in this JVM are woken at once.
+     */
+    @Bean
+    @Qualifier("eventStore")
+    public EmbeddedEventStore eventStore(EventStorageEngine engine, org.axonframework.config.Configuration axon,
+                                         EventStoreSettings settings) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .messageMonitor(axon.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(settings.fetchDelay().toMillis())
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoClient client, MongoSettings mongoSettings, Serializer serializer) {
+        MongoTokenStore tokenStore = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, mongoSettings.database()).build())
+                .serializer(serializer)
+                .build();
+        tokenStore.ensureIndexes();
+        return tokenStore;
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, EventStoreSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
+    }
+
+    @Bean
+    public Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Replays move 100 events per transaction, in two segments that two nodes (or threads) can share. */
+    @Bean
+    public ConfigurerModule pooledStreamingProcessorDefaults(EventStoreSettings settings) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration((axon, processor) -> processor
+                        .batchSize(settings.batchSize())
+                        .initialSegmentCount(2)));
+    }
+}

@@ -1,0 +1,28 @@
+package io.flipflop.platform.eventstore;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tuning of the event store ({@code flipflop.event-store.*}); the defaults suit both deployments.
+ *
+ * @param batchSize         events per aggregate load or tracking read round trip
+ * @param gapTimeout        how long a reader waits for a missing global index before dropping the gap
+ * @param maxIndexBlock     most global indexes a node reserves at once (1: one counter round trip per append)
+ * @param indexLease        how long a reserved block may be drawn from; far below the gap timeout
+ * @param fetchDelay        how often a reader polls when idle; other nodes' events show up this late at worst
+ * @param snapshotThreshold events after which an aggregate using the "snapshotTrigger" bean is snapshotted
+ */
+@ConfigurationProperties("flipflop.event-store")
+public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer maxIndexBlock, Duration indexLease,
+                                 Duration fetchDelay, Integer snapshotThreshold) {
+
+    public EventStoreSettings {
+        batchSize = batchSize == null ? 100 : batchSize;
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
+        maxIndexBlock = maxIndexBlock == null ? 128 : maxIndexBlock;
+        indexLease = indexLease == null ? Duration.ofSeconds(1) : indexLease;
+        fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
+        snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
+    }
+}

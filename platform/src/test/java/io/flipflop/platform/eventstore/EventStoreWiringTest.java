@@ -1,0 +1,141 @@
+package io.flipflop.platform.eventstore;
+
+import com.mongodb.client.MongoDatabase;
+import io.flipflop.platform.Platform;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+@SpringBootTest(classes = EventStoreWiringTest.TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "flipflop.mongodb.in-memory=true")
+class EventStoreWiringTest {
+
+    private static final String PROCESSOR = "eventstore-wiring-test";
+
+    record OpenCounter(@TargetAggregateIdentifier String id) {
+    }
+
+    record CounterOpened(String id) {
+    }
+
+    /** Registered through a ConfigurerModule rather than @Aggregate, so Platform's component scan never finds it. */
+    static class Counter {
+
+        @AggregateIdentifier
+        private String id;
+
+        Counter() {
+        }
+
+        @CommandHandler
+        Counter(OpenCounter command) {
+            apply(new CounterOpened(command.id()));
+        }
+
+        @EventSourcingHandler
+        void on(CounterOpened event) {
+            id = event.id();
+        }
+    }
+
+    @ProcessingGroup(PROCESSOR)
+    static class OpenedCounters {
+
+        final List<String> ids = new CopyOnWriteArrayList<>();
+
+        @EventHandler
+        void on(CounterOpened event) {
+            ids.add(event.id());
+        }
+    }
+
+    /** A @SpringBootConfiguration, which Platform's component scan excludes, so other tests never pick it up. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Platform.class)
+    static class TestApplication {
+
+        @Bean
+        ConfigurerModule counterAggregate() {
+            return configurer -> configurer.configureAggregate(Counter.class);
+        }
+
+        @Bean
+        OpenedCounters openedCounters() {
+            return new OpenedCounters();
+        }
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    OpenedCounters openedCounters;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MongoDatabase database;
+
+    @Test
+    void aCommandsEventIsStoredInMongoAndReachesAPooledHandlerWhoseTokenIsStored() {
+        String id = UUID.randomUUID().toString();
+
+        commands.sendAndWait(new OpenCounter(id));
+
+        assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(storageEngine).isInstanceOf(MongoEventStorageEngine.class);
+        Document stored = database.getCollection(MongoEventStorageEngine.EVENTS_COLLECTION)
+                .find(new Document("k", id + "/0")).first();
+        assertThat(stored).isNotNull();
+        await().atMost(Duration.ofSeconds(20)).until(() -> openedCounters.ids.contains(id));
+        assertThat(processing.eventProcessor(PROCESSOR)).containsInstanceOf(PooledStreamingEventProcessor.class);
+
+        long index = stored.getLong("_id");
+        PooledStreamingEventProcessor processor =
+                processing.eventProcessor(PROCESSOR, PooledStreamingEventProcessor.class).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> storedPositions().stream().anyMatch(p -> p >= index));
+        processor.shutDown();
+        assertThat(tokenStore.fetchSegments(PROCESSOR)).hasSize(2);
+    }
+
+    /** The positions of the processor's segments as the token store holds them. */
+    private List<Long> storedPositions() {
+        return java.util.Arrays.stream(tokenStore.fetchSegments(PROCESSOR)).mapToObj(segment -> {
+            TrackingToken token = tokenStore.fetchToken(PROCESSOR, segment);
+            return token == null ? -1L : token.position().orElse(-1);
+        }).toList();
+    }
+}

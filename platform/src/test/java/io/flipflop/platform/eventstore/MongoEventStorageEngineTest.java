@@ -1,0 +1,266 @@
+package io.flipflop.platform.eventstore;
+
+import io.flipflop.platform.eventstore.EventStoreFixture.Happened;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.flipflop.platform.eventstore.EventStoreFixture.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MongoEventStorageEngineTest {
+
+    private final EventStoreFixture fixture = new EventStoreFixture();
+
+    @AfterEach
+    void stopServer() {
+        fixture.close();
+    }
+
+    @Test
+    void appendedEventsLoadBackInOrder() {
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.batchSize(7));
+        appendOneByOne(engine, "a", 0, 25);
+        appendOneByOne(engine, "b", 0, 3);
+
+        assertThat(steps(engine.readEvents("a").asStream().toList())).containsExactlyElementsOf(range(0, 25));
+        assertThat(steps(engine.readEvents("a", 20).asStream().toList())).containsExactly(20L, 21L, 22L, 23L, 24L);
+        assertThat(engine.readEvents("b").asStream().toList())
+                .allSatisfy(event -> assertThat(event.getAggregateIdentifier()).isEqualTo("b"))
+                .extracting(DomainEventMessage::getTimestamp).isSorted();
+        assertThat(engine.lastSequenceNumberFor("a")).contains(24L);
+        assertThat(engine.lastSequenceNumberFor("nobody")).isEmpty();
+    }
+
+    @Test
+    void timestampsKeepAxonsPrecision() {
+        MongoEventStorageEngine engine = fixture.engine();
+        DomainEventMessage<Happened> event = event("a", 0);
+        engine.appendEvents(event);
+
+        assertThat(engine.readEvents("a").next().getTimestamp()).isEqualTo(event.getTimestamp());
+    }
+
+    @Test
+    void anAggregateLoadsFromItsLatestSnapshotAndTheEventsAfterIt() {
+        MongoEventStorageEngine engine = fixture.engine();
+        appendOneByOne(engine, "a", 0, 12);
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 9, new Happened("a", 9)));
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 4, new Happened("a", 4)));
+
+        Optional<DomainEventMessage<?>> snapshot = engine.readSnapshot("a");
+        assertThat(snapshot).map(DomainEventMessage::getSequenceNumber).contains(9L);
+        assertThat(steps(engine.readEvents("a", 10).asStream().toList())).containsExactly(10L, 11L);
+    }
+
+    @Test
+    void ofTwoNodesAppendingTheSameSequenceExactlyOneWinsAndTheOtherGetsAConcurrencyException()
+            throws Exception {
+        MongoEventStorageEngine first = fixture.engine();
+        MongoEventStorageEngine second = fixture.engine();
+        int aggregates = 20;
+        for (int i = 0; i < aggregates; i++) {
+            first.appendEvents(event("race-" + i, 0));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        int wins = 0;
+        int conflicts = 0;
+        try {
+            for (int i = 0; i < aggregates; i++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> outcomes = new ArrayList<>();
+                for (MongoEventStorageEngine node : List.of(first, second)) {
+                    String thing = "race-" + i;
+                    Callable<Boolean> append = () -> {
+                        start.await();
+                        try {
+                            node.appendEvents(event(thing, 1));
+                            return true;
+                        } catch (ConcurrencyException e) {
+                            return false;
+                        }
+                    };
+                    outcomes.add(threads.submit(append));
+                }
+                start.countDown();
+                for (Future<Boolean> outcome : outcomes) {
+                    if (outcome.get()) {
+                        wins++;
+                    } else {
+                        conflicts++;
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(wins).isEqualTo(aggregates);
+        assertThat(conflicts).isEqualTo(aggregates);
+        List<TrackedEventMessage<?>> stream = readAll(first, null);
+        assertThat(stream).hasSize(2 * aggregates);
+        assertThat(stream.stream().map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier() + "/"
+                + ((DomainEventMessage<?>) e).getSequenceNumber()).distinct()).hasSize(2 * aggregates);
+    }
+
+    @Test
+    void aLostCreationIsAnAggregateStreamCreationConflict() {
+        MongoEventStorageEngine engine = fixture.engine();
+        engine.appendEvents(event("a", 0));
+
+        assertThatThrownBy(() -> fixture.engine().appendEvents(event("a", 0)))
+                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+    }
+
+    @Test
+    void aBatchThatLosesOnOneAggregateLeavesNoEventOfAnother() {
+        MongoEventStorageEngine engine = fixture.engine();
+        appendOneByOne(engine, "a", 0, 2);
+
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("b", 0), event("b", 1), event("a", 1))))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.readEvents("b").asStream()).isEmpty();
+        engine.appendEvents(event("b", 0));
+        assertThat(steps(readAll(engine, null))).containsExactly(0L, 1L, 0L);
+    }
+
+    @Test
+    void aConflictLeavesTombstonesThatReadersPassWithoutAGap() {
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.maxIndexBlock(1));
+        appendOneByOne(engine, "a", 0, 2);
+        TrackingToken afterSecond = readAll(engine, null).get(1).trackingToken();
+        assertThatThrownBy(() -> fixture.engine().appendEvents(event("a", 1), event("a", 2)))
+                .isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(event("a", 2));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, afterSecond);
+
+        assertThat(steps(read)).containsExactly(2L);
+        GapAwareTrackingToken token = (GapAwareTrackingToken) read.get(0).trackingToken();
+        assertThat(token.getIndex()).isEqualTo(5);
+        assertThat(token.getGaps()).isEmpty();
+    }
+
+    @Test
+    void aBlockReservedByADeadWriterNeitherStallsTheReaderNorStaysInItsToken() throws Exception {
+        Duration gapTimeout = Duration.ofMillis(300);
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.maxIndexBlock(1)
+                .gapTimeout(gapTimeout).indexLease(Duration.ofMillis(50)));
+        engine.appendEvents(event("a", 0));
+        TrackingToken afterFirst = readAll(engine, null).get(0).trackingToken();
+        fixture.database().getCollection(MongoEventStorageEngine.COUNTERS_COLLECTION).updateOne(
+                new Document("_id", MongoEventStorageEngine.GLOBAL_INDEX_COUNTER),
+                new Document("$inc", new Document("value", 250L)));
+        engine.appendEvents(event("a", 1));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, afterFirst);
+        assertThat(steps(read)).containsExactly(1L);
+        GapAwareTrackingToken pastDeadBlock = (GapAwareTrackingToken) read.get(0).trackingToken();
+        assertThat(pastDeadBlock.getIndex()).isEqualTo(252);
+        assertThat(pastDeadBlock.getGaps()).hasSize(250);
+
+        Thread.sleep(gapTimeout.toMillis() + 100);
+        engine.appendEvents(event("a", 2));
+        List<TrackedEventMessage<?>> later = readAll(engine, pastDeadBlock);
+        assertThat(steps(later)).containsExactly(2L);
+        assertThat(((GapAwareTrackingToken) later.get(0).trackingToken()).getGaps()).isEmpty();
+    }
+
+    @Test
+    void aFreshReaderFromTheTailReplaysEverythingInGlobalOrder() {
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.batchSize(10));
+        List<String> appended = new ArrayList<>();
+        for (int step = 0; step < 15; step++) {
+            for (String thing : List.of("x", "y", "z")) {
+                DomainEventMessage<Happened> event = event(thing, step);
+                engine.appendEvents(event);
+                appended.add(event.getIdentifier());
+            }
+        }
+        engine.appendEvents(GenericEventMessage.asEventMessage("not from an aggregate"));
+
+        List<TrackedEventMessage<?>> replay = readAll(engine, engine.createTailToken());
+
+        assertThat(replay).hasSize(46);
+        assertThat(replay.subList(0, 45)).extracting(TrackedEventMessage::getIdentifier)
+                .containsExactlyElementsOf(appended);
+        assertThat(replay.get(45).getPayload()).isEqualTo("not from an aggregate");
+        assertThat(replay).extracting(event -> event.trackingToken().position().getAsLong()).isSorted();
+    }
+
+    @Test
+    void headAndInstantTokensStartWhereAsked() throws Exception {
+        MongoEventStorageEngine engine = fixture.engine();
+        appendOneByOne(engine, "a", 0, 5);
+        Thread.sleep(20);
+        java.time.Instant middle = java.time.Instant.now();
+        Thread.sleep(20);
+        appendOneByOne(engine, "a", 5, 10);
+        TrackingToken head = engine.createHeadToken();
+        appendOneByOne(engine, "a", 10, 12);
+
+        assertThat(steps(readAll(engine, engine.createTokenAt(middle)))).containsExactlyElementsOf(range(5, 12));
+        assertThat(steps(readAll(engine, head))).containsExactly(10L, 11L);
+    }
+
+    @Test
+    void loadsAndTrackingReadsAreLookupsOnUniqueKeysOnly() {
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.batchSize(10));
+        appendOneByOne(engine, "a", 0, 35);
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Thing", "a", 20, new Happened("a", 20)));
+        fixture.takeFindFilters();
+
+        engine.readEvents("a").asStream().count();
+        engine.readSnapshot("a");
+        engine.readEvents("a", 21).asStream().count();
+        engine.lastSequenceNumberFor("a");
+        readAll(engine, null);
+
+        List<Document> filters = fixture.takeFindFilters();
+        assertThat(filters).isNotEmpty().allSatisfy(filter -> {
+            assertThat(filter.keySet()).hasSize(1).first().isIn("_id", "k");
+            Object condition = filter.values().iterator().next();
+            if (condition instanceof Document operator) {
+                assertThat(operator.keySet()).containsExactly("$in");
+            }
+        });
+    }
+
+    private static void appendOneByOne(MongoEventStorageEngine engine, String thing, long from, long to) {
+        for (long step = from; step < to; step++) {
+            engine.appendEvents(event(thing, step));
+        }
+    }
+
+    static List<TrackedEventMessage<?>> readAll(MongoEventStorageEngine engine, TrackingToken from) {
+        return engine.readEvents(from, false).collect(Collectors.toList());
+    }
+
+    private static List<Long> steps(List<? extends org.axonframework.eventhandling.EventMessage<?>> events) {
+        return events.stream().map(event -> ((Happened) event.getPayload()).step()).toList();
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.range(from, to).boxed().toList();
+    }
+}
