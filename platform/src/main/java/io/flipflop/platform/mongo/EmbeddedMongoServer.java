@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private static final int CACHE_MEGABYTES = 256;
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -40,7 +43,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("flipflop.mv");
-        return new EmbeddedMongoServer(new H2Backend(file.toString()), file.toAbsolutePath().toString());
+        // H2's default page cache is 16 MB; a replay reads the whole event history, and with the default
+        // most pages came from the file again (replay measured 8,400 events/s against 65,000 in memory).
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES).open();
+        return new EmbeddedMongoServer(new H2Backend(store), file.toAbsolutePath().toString());
     }
 
     public String connectionString() {

@@ -1,0 +1,244 @@
+package io.flipflop.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.flipflop.allinone.FlipFlopAllInOne;
+import io.flipflop.api.member.MemberProfile;
+import io.flipflop.api.member.ProfileField;
+import io.flipflop.api.member.UpdateMemberProfile;
+import io.flipflop.platform.Platform;
+import io.flipflop.platform.mongo.EmbeddedMongoServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.stream.BlockingStream;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform on the embedded server (H2 file backend, as the run command uses it), against the raw
+ * single-document insert rate of the same driver and server measured in the same run: commands per second
+ * through the command gateway and through HTTP, on distinct aggregates and on one hot aggregate; the lag
+ * from a command's events being appended to the read model showing them (p50/p99); and a fresh reader's
+ * replay rate over everything stored.
+ * Run: {@code ./mvnw -B -q -DskipTests install && ./mvnw -B -q -Pbench -pl bench verify -DskipTests}
+ */
+public final class Benchmarks {
+
+    private static final int MEMBERS = 500;
+    private static final int COMMANDS = 3_000;
+    private static final int CLIENTS = 4;
+    private static final int LAG_SAMPLES = 300;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String api;
+    private String basic;
+    private long appId;
+
+    public static void main(String[] args) throws Exception {
+        Platform.noPhoningHome();
+        Path dataDir = Files.createTempDirectory("flipflop-bench");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            double rawInsert = rawInsertRate(client.getDatabase("baseline").getCollection("raw"));
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(FlipFlopAllInOne.class)
+                    .properties("server.port=0", "flipflop.mongodb.uri=" + server.connectionString(),
+                            "logging.level.root=WARN")
+                    .run();
+            try {
+                new Benchmarks().run(app, rawInsert);
+            } finally {
+                app.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    private void run(ConfigurableApplicationContext app, double rawInsert) throws Exception {
+        api = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        CommandGateway commands = app.getBean(CommandGateway.class);
+        MongoDatabase database = app.getBean(MongoDatabase.class);
+        createApp();
+        List<Member> members = registerMembers();
+        AtomicInteger version = new AtomicInteger();
+
+        double gatewayDistinct = rate(i -> rename(commands, members.get(i % MEMBERS), version));
+        double gatewayHot = rate(i -> rename(commands, members.get(0), version));
+        double httpDistinct = rate(i -> patch(members.get(i % MEMBERS), "h" + version.incrementAndGet()));
+        double httpHot = rate(i -> patch(members.get(0), "h" + version.incrementAndGet()));
+        long[] lagMicros = projectionLag(database.getCollection("members"), members, version);
+        double replay = replayRate(app.getBean(EventStore.class));
+
+        System.out.println();
+        System.out.println("| figure | value | ratio |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| raw insertOne/s (baseline, same driver and server) | %.0f | 1.00 |%n", rawInsert);
+        System.out.printf("| commands/s, gateway, distinct aggregates | %.0f | %.2f × raw insert |%n", gatewayDistinct, gatewayDistinct / rawInsert);
+        System.out.printf("| commands/s, gateway, one hot aggregate | %.0f | %.2f × distinct |%n", gatewayHot, gatewayHot / gatewayDistinct);
+        System.out.printf("| commands/s, HTTP, distinct aggregates | %.0f | %.2f × raw insert |%n", httpDistinct, httpDistinct / rawInsert);
+        System.out.printf("| commands/s, HTTP, one hot aggregate | %.0f | %.2f × distinct |%n", httpHot, httpHot / httpDistinct);
+        System.out.printf("| append → read model visible, p50 | %.1f ms | |%n", lagMicros[0] / 1000.0);
+        System.out.printf("| append → read model visible, p99 | %.1f ms | |%n", lagMicros[1] / 1000.0);
+        System.out.printf("| replay events/s, fresh reader | %.0f | %.2f × raw insert |%n", replay, replay / rawInsert);
+    }
+
+    /** The baseline: what the same driver and server do for one small document per round trip. */
+    private static double rawInsertRate(MongoCollection<Document> raw) {
+        for (int i = 0; i < 2_000; i++) {
+            raw.insertOne(new Document("i", i).append("payload", "warm-up"));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < COMMANDS; i++) {
+            raw.insertOne(new Document("i", i).append("payload", "{\"appUserName\":\"n" + i + "\"}"));
+        }
+        return COMMANDS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void createApp() throws Exception {
+        JsonNode session = post("/console/v1/signup", null,
+                "{\"email\":\"bench@example.com\",\"password\":\"benchmark password\"}");
+        JsonNode created = post("/console/v1/apps", "Bearer " + session.get("sessionToken").asText(),
+                "{\"name\":\"Benchmark\"}");
+        JsonNode credentials = created.get("credentials");
+        appId = credentials.get("appId").asLong();
+        basic = "Basic " + Base64.getEncoder().encodeToString((credentials.get("apiKey").asText() + ":"
+                + credentials.get("apiSecret").asText()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<Member> registerMembers() throws Exception {
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            JsonNode member = post("/v2/apps/me/members", basic, "{\"appUserId\":\"bench" + i + "\"}");
+            members.add(new Member(member.get("id").asLong(), "bench" + i));
+        }
+        return members;
+    }
+
+    private static void rename(CommandGateway commands, Member member, AtomicInteger version) {
+        commands.sendAndWait(new UpdateMemberProfile(member.id(),
+                new MemberProfile("g" + version.incrementAndGet(), null, null, null, null),
+                Set.of(ProfileField.APP_USER_NAME)));
+    }
+
+    private void patch(Member member, String name) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/v2/apps/me/members/" + member.appUserId()))
+                    .header("Authorization", basic).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"appUserName\":\"" + name + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("PATCH answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Commands per second from {@link #CLIENTS} concurrent callers, after a warm-up of a tenth of the run. */
+    private static double rate(IntConsumer command) throws Exception {
+        for (int i = 0; i < COMMANDS / 10; i++) {
+            command.accept(i);
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < COMMANDS; i = next.getAndIncrement()) {
+                        command.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+            return COMMANDS / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    /**
+     * From the moment a PATCH answers (its events are appended) to the moment the members read model shows the
+     * new name, polled by {@code _id}; the poll itself costs about 0.2 ms, which bounds the resolution.
+     */
+    private long[] projectionLag(MongoCollection<Document> readModel, List<Member> members, AtomicInteger version) {
+        long[] lags = new long[LAG_SAMPLES];
+        for (int i = 0; i < LAG_SAMPLES; i++) {
+            Member member = members.get(i % MEMBERS);
+            String name = "lag" + version.incrementAndGet();
+            patch(member, name);
+            long appended = System.nanoTime();
+            Document key = new Document("_id", appId + ":" + member.appUserId());
+            while (true) {
+                Document shown = readModel.find(key).first();
+                if (shown != null && name.equals(shown.getString("appUserName"))) {
+                    break;
+                }
+                Thread.onSpinWait();
+            }
+            lags[i] = (System.nanoTime() - appended) / 1_000;
+        }
+        Arrays.sort(lags);
+        return new long[] {lags[LAG_SAMPLES / 2], lags[(int) Math.ceil(LAG_SAMPLES * 0.99) - 1]};
+    }
+
+    /** A fresh reader from the tail of the store, deserializing every payload as a processor would. */
+    private static double replayRate(EventStore store) throws Exception {
+        long start = System.nanoTime();
+        long events = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+            while (stream.hasNextAvailable(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                stream.nextAvailable().getPayload();
+                events++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9 - 0.2; // the final empty wait is not replay
+        System.out.printf("  replayed %,d events%n", events);
+        return events / seconds;
+    }
+
+    private JsonNode post(String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private record Member(long id, String appUserId) {
+    }
+}

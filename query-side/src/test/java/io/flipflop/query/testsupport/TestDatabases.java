@@ -1,0 +1,38 @@
+package io.flipflop.query.testsupport;
+
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.flipflop.platform.mongo.EmbeddedMongoServer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+
+/**
+ * A real MongoDB-wire server for read-model tests: one per test class, reached over the wire by the reactive
+ * driver as in production, with a fresh database per test so tests never see each other's documents.
+ */
+public final class TestDatabases implements AutoCloseable {
+
+    private final EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
+    private final MongoClient client = MongoClients.create(server.connectionString());
+    private final AtomicInteger created = new AtomicInteger();
+
+    public MongoDatabase fresh() {
+        return client.getDatabase("test" + created.incrementAndGet());
+    }
+
+    /** Every document of a collection in {@code _id} order, to compare read models as a whole. */
+    public static List<Document> documents(MongoDatabase database, String collection) {
+        return Flux.from(database.getCollection(collection).find().sort(Sorts.ascending("_id")))
+                .collectList().block();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+    }
+}
