@@ -5,18 +5,28 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.flipflop.api.member.AddFollowing;
+import io.flipflop.api.member.AddFriend;
 import io.flipflop.api.member.DeleteMember;
+import io.flipflop.api.member.FollowingAdded;
+import io.flipflop.api.member.FollowingRemoved;
+import io.flipflop.api.member.FriendAdded;
+import io.flipflop.api.member.FriendRemoved;
 import io.flipflop.api.member.MemberDeleted;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.MemberProfileUpdated;
 import io.flipflop.api.member.MemberRegistered;
 import io.flipflop.api.member.ProfileField;
 import io.flipflop.api.member.RegisterMember;
+import io.flipflop.api.member.RemoveFollowing;
+import io.flipflop.api.member.RemoveFriend;
 import io.flipflop.api.member.UpdateMemberProfile;
 import io.flipflop.command.streamkey.StreamKey;
 import io.flipflop.platform.error.ApiException;
+import io.flipflop.platform.error.DomainRejection;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -30,6 +40,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * An end user of an app, known by the app's {@code appUserId}; a guest has a generated one. A non-guest member
  * owns exactly one stream key, created together with it. A deleted member stays deleted: every later command
  * answers 404 as for a member that never existed.
+ * <p>
+ * A member keeps whom it follows and who its friends are (by member id), so that following or befriending twice
+ * records one relationship, and removing one that does not exist records nothing. Friendship is mutual, but each
+ * member records only its own side: one aggregate cannot change another.
  * <p>
  * Every login loads the member, so it is cached; member ids only ever come from the {@link MemberDirectory},
  * never from a URL, so the cache (shared by aggregate types, keyed by id alone) never hands out another kind of
@@ -52,6 +66,8 @@ public class Member {
     private Long streamKeyId;
     private Instant createdAt;
     private Instant lastModifiedAt;
+    private Set<Long> followings = new HashSet<>();
+    private Set<Long> friends = new HashSet<>();
 
     protected Member() {
     }
@@ -91,8 +107,49 @@ public class Member {
         apply(new MemberDeleted(memberId, appId, appUserId));
     }
 
+    @CommandHandler
+    public void handle(AddFollowing command) {
+        requireActive();
+        requireOther(command.followedMemberId());
+        if (!followings.contains(command.followedMemberId())) {
+            apply(new FollowingAdded(memberId, appId, appUserId, command.followedMemberId(),
+                    command.followedAppUserId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveFollowing command) {
+        requireActive();
+        requireOther(command.followedMemberId());
+        if (followings.contains(command.followedMemberId())) {
+            apply(new FollowingRemoved(memberId, appId, appUserId, command.followedMemberId(),
+                    command.followedAppUserId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(AddFriend command) {
+        requireActive();
+        requireOther(command.friendMemberId());
+        if (!friends.contains(command.friendMemberId())) {
+            apply(new FriendAdded(memberId, appId, appUserId, command.friendMemberId(), command.friendAppUserId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveFriend command) {
+        requireActive();
+        requireOther(command.friendMemberId());
+        if (friends.contains(command.friendMemberId())) {
+            apply(new FriendRemoved(memberId, appId, appUserId, command.friendMemberId(), command.friendAppUserId()));
+        }
+    }
+
     private void register(RegisterMember command, MemberProfile given) throws Exception {
-        MemberRules.checkAppUserId(command.appUserId());
+        // a guest's generated id breaks the app's rule on purpose (MemberService), so no app can log in as it
+        if (!command.guest()) {
+            MemberRules.checkAppUserId(command.appUserId());
+        }
         MemberRules.checkProfile(given);
         if (command.guest() != (command.streamKeyId() == null) || command.guest() != (command.streamKey() == null)) {
             throw new IllegalArgumentException("A member has a stream key exactly when it is not a guest");
@@ -108,6 +165,12 @@ public class Member {
     private void requireActive() {
         if (!registered || deleted) {
             throw memberNotFound();
+        }
+    }
+
+    private void requireOther(long otherMemberId) {
+        if (otherMemberId == memberId) {
+            throw new DomainRejection("CANNOT_RELATE_TO_SELF", "A member cannot follow or befriend itself");
         }
     }
 
@@ -180,6 +243,26 @@ public class Member {
     void on(MemberProfileUpdated event, @Timestamp Instant at) {
         profile = event.profile();
         lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(FollowingAdded event) {
+        followings.add(event.followedMemberId());
+    }
+
+    @EventSourcingHandler
+    void on(FollowingRemoved event) {
+        followings.remove(event.followedMemberId());
+    }
+
+    @EventSourcingHandler
+    void on(FriendAdded event) {
+        friends.add(event.friendMemberId());
+    }
+
+    @EventSourcingHandler
+    void on(FriendRemoved event) {
+        friends.remove(event.friendMemberId());
     }
 
     @EventSourcingHandler

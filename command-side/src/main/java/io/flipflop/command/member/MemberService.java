@@ -1,10 +1,14 @@
 package io.flipflop.command.member;
 
+import io.flipflop.api.member.AddFollowing;
+import io.flipflop.api.member.AddFriend;
 import io.flipflop.api.member.DeleteMember;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.MemberTokens;
 import io.flipflop.api.member.ProfileField;
 import io.flipflop.api.member.RegisterMember;
+import io.flipflop.api.member.RemoveFollowing;
+import io.flipflop.api.member.RemoveFriend;
 import io.flipflop.api.member.UpdateMemberProfile;
 import io.flipflop.command.streamkey.StreamKeyStrings;
 import io.flipflop.command.token.TokenIssuer;
@@ -12,6 +16,7 @@ import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.ids.IdGenerator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -28,8 +33,11 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class MemberService {
 
-    private static final String GUEST_PREFIX = "guest";
-    private static final int GUEST_ATTEMPTS = 10;
+    /**
+     * A guest's appUserId is this plus its member id. The hyphen breaks the letters-and-digits rule of app-given
+     * ids, so no app can log a real user in under a guest's id and get the guest's member.
+     */
+    private static final String GUEST_PREFIX = "guest-";
 
     private final CommandGateway commandGateway;
     private final MemberDirectory directory;
@@ -88,6 +96,51 @@ public class MemberService {
                 .then();
     }
 
+    /** {@code appUserId} follows {@code otherAppUserId}; a no-op when it already does. */
+    public Mono<Void> follow(long appId, String appUserId, String otherAppUserId) {
+        return relate(appId, appUserId, otherAppUserId,
+                (member, other) -> send(new AddFollowing(member.memberId(), other.memberId(), otherAppUserId)));
+    }
+
+    /** {@code appUserId} stops following {@code otherAppUserId}; a no-op when it does not follow it. */
+    public Mono<Void> unfollow(long appId, String appUserId, String otherAppUserId) {
+        return relate(appId, appUserId, otherAppUserId,
+                (member, other) -> send(new RemoveFollowing(member.memberId(), other.memberId(), otherAppUserId)));
+    }
+
+    /**
+     * Makes the two members friends, recorded on both, one after the other. Each side is idempotent, so if the
+     * second fails, repeating the request completes the friendship.
+     */
+    public Mono<Void> befriend(long appId, String appUserId, String otherAppUserId) {
+        return relate(appId, appUserId, otherAppUserId,
+                (member, other) -> send(new AddFriend(member.memberId(), other.memberId(), otherAppUserId))
+                        .then(send(new AddFriend(other.memberId(), member.memberId(), appUserId))));
+    }
+
+    /** Ends the friendship on both sides; a no-op for members that are not friends. */
+    public Mono<Void> unfriend(long appId, String appUserId, String otherAppUserId) {
+        return relate(appId, appUserId, otherAppUserId,
+                (member, other) -> send(new RemoveFriend(member.memberId(), other.memberId(), otherAppUserId))
+                        .then(send(new RemoveFriend(other.memberId(), member.memberId(), appUserId))));
+    }
+
+    /** Finds both members within the app (404 {@code MEMBER_NOT_FOUND} for either) and sends the commands. */
+    private Mono<Void> relate(long appId, String appUserId, String otherAppUserId,
+                              BiFunction<MemberDirectory.Entry, MemberDirectory.Entry, Mono<?>> commands) {
+        return Mono.fromCallable(() -> new Related(
+                        directory.find(appId, appUserId).orElseThrow(MemberService::memberNotFound),
+                        directory.find(appId, otherAppUserId).orElseThrow(MemberService::memberNotFound)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(related -> commands.apply(related.member(), related.other()))
+                // claimed by a first login that died before the member was registered
+                .onErrorMap(AggregateNotFoundException.class, e -> memberNotFound())
+                .then();
+    }
+
+    private record Related(MemberDirectory.Entry member, MemberDirectory.Entry other) {
+    }
+
     private Mono<MemberState> upsert(long appId, String appUserId, MemberProfile profile, boolean mayReclaim) {
         return Mono.fromCallable(() -> {
                     // checked before the claim, so an invalid request leaves nothing behind
@@ -113,16 +166,14 @@ public class MemberService {
                 .then(upsert(stale.appId(), stale.appUserId(), profile, false));
     }
 
-    /** A guest's appUserId is "guest" + its member id; an app may already use such an id for a real user. */
+    /** Member ids are unique and no app-given id looks like a guest's, so the claim is always this guest's. */
     private RegisterMember claimGuest(long appId) {
-        for (int attempt = 0; attempt < GUEST_ATTEMPTS; attempt++) {
-            var entry = new MemberDirectory.Entry(ids.nextId(), null);
-            String appUserId = GUEST_PREFIX + entry.memberId();
-            if (directory.claim(appId, appUserId, () -> entry).equals(entry)) {
-                return new RegisterMember(entry.memberId(), appId, appUserId, MemberProfile.EMPTY, true, null, null);
-            }
+        var entry = new MemberDirectory.Entry(ids.nextId(), null);
+        String appUserId = GUEST_PREFIX + entry.memberId();
+        if (!directory.claim(appId, appUserId, () -> entry).equals(entry)) {
+            throw new IllegalStateException("Guest appUserId " + appUserId + " of app " + appId + " is taken");
         }
-        throw new IllegalStateException("App " + appId + " uses every guest appUserId we tried");
+        return new RegisterMember(entry.memberId(), appId, appUserId, MemberProfile.EMPTY, true, null, null);
     }
 
     /** The token's username is the member's name, else its appUserId, so the claim is never empty. */

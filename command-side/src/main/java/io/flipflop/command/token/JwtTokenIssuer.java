@@ -34,6 +34,8 @@ public class JwtTokenIssuer implements TokenIssuer {
     private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     /** FlipFlop's {@code jti} is a 27-character KSUID-like string; ours has the same look, from 160 random bits. */
     private static final int JTI_LENGTH = 27;
+    /** A member token's subject is its member id; an app's gets a prefix, so the two can never be confused. */
+    private static final String APP_SUBJECT_PREFIX = "app:";
 
     private final SigningKeys signingKeys;
     private final RefreshTokens refreshTokens;
@@ -56,6 +58,18 @@ public class JwtTokenIssuer implements TokenIssuer {
     public MemberTokens refresh(String refreshToken) {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
         return tokensFor(rotation.member(), rotation.refreshToken());
+    }
+
+    /** Same audience and lifetime as a member's streaming token; {@code claims.type} "APP" and no member. */
+    @Override
+    public String issueAppStreamingToken(long appId) {
+        Instant now = now();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(TokenClaims.APP_ID, appId);
+        claims.put(TokenClaims.TYPE, TokenClaims.TYPE_APP);
+        return sign(base(TokenClaims.AUDIENCE_STREAMING, APP_SUBJECT_PREFIX + appId, now,
+                now.plus(settings.streamingTtl()))
+                .claim(TokenClaims.CLAIMS, claims).build());
     }
 
     @Override

@@ -57,6 +57,7 @@ public class RefreshTokens {
         IndexOptions expireAtTheStoredInstant = new IndexOptions().expireAfter(0L, TimeUnit.SECONDS);
         tokens.createIndex(Indexes.ascending("expiresAt"), expireAtTheStoredInstant);
         families.createIndex(Indexes.ascending("expiresAt"), expireAtTheStoredInstant);
+        families.createIndex(Indexes.ascending("appId", "memberId"));
     }
 
     /** Starts the family of a fresh login and returns its first token. */
@@ -106,6 +107,16 @@ public class RefreshTokens {
                 token.get("memberId", Number.class).longValue(), token.getString("appUserId"),
                 token.getString("username"), token.getBoolean("guest", false));
         return new Rotation(member, issue(familyId, member, expiresAt));
+    }
+
+    /**
+     * Revokes every family of the member, so none of its refresh tokens works again (a deleted member). Returns
+     * how many families were still alive. Idempotent.
+     */
+    public long revokeMember(long appId, long memberId) {
+        return families.updateMany(Filters.and(Filters.eq("appId", appId), Filters.eq("memberId", memberId),
+                        Filters.eq("revoked", false)), Updates.set("revoked", true))
+                .getModifiedCount();
     }
 
     private String issue(String familyId, AuthenticatedMember member, Instant expiresAt) {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.flipflop.api.member.AddFriend;
+import io.flipflop.api.member.FollowingAdded;
+import io.flipflop.api.member.FollowingRemoved;
+import io.flipflop.api.member.FriendAdded;
+import io.flipflop.api.member.FriendRemoved;
 import io.flipflop.api.member.MemberDeleted;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.MemberProfileUpdated;
@@ -155,7 +160,7 @@ class MemberServiceTest {
 
         Issued guest = issued.get(0);
         assertThat(guest.guest()).isTrue();
-        assertThat(guest.appUserId()).isEqualTo("guest" + guest.memberId());
+        assertThat(guest.appUserId()).isEqualTo("guest-" + guest.memberId());
         assertThat(directory.find(APP, guest.appUserId())).contains(new MemberDirectory.Entry(guest.memberId(), null));
         assertThat(eventsOf(guest.memberId())).containsExactly(new MemberRegistered(guest.memberId(), APP,
                 guest.appUserId(), MemberProfile.EMPTY, true, null));
@@ -237,6 +242,124 @@ class MemberServiceTest {
         assertThat(issued).last().isEqualTo(new Issued(APP, member.memberId(), "alice1", "Alice again", false));
     }
 
+    @Test
+    void anAppCannotLogInAsAGuest() {
+        members.logInAsGuest(APP).block();
+        String guestAppUserId = issued.get(0).appUserId();
+
+        assertRejected(() -> logIn(APP, guestAppUserId, MemberProfile.EMPTY), "INVALID_APP_USER_ID_FORMAT");
+        assertThat(issued).hasSize(1);
+    }
+
+    // relationships
+
+    @Test
+    void befriendingRecordsTheFriendshipOnBothMembers() {
+        long alice = register(APP, "alice1");
+        long bob = register(APP, "bob1");
+
+        members.befriend(APP, "alice1", "bob1").block();
+
+        assertThat(eventsOf(alice)).last().isEqualTo(new FriendAdded(alice, APP, "alice1", bob, "bob1"));
+        assertThat(eventsOf(bob)).last().isEqualTo(new FriendAdded(bob, APP, "bob1", alice, "alice1"));
+    }
+
+    @Test
+    void befriendingAgainFromEitherSideChangesNothing() {
+        long alice = register(APP, "alice1");
+        long bob = register(APP, "bob1");
+        members.befriend(APP, "alice1", "bob1").block();
+
+        members.befriend(APP, "alice1", "bob1").block();
+        members.befriend(APP, "bob1", "alice1").block();
+
+        assertThat(eventsOf(alice)).filteredOn(FriendAdded.class::isInstance).hasSize(1);
+        assertThat(eventsOf(bob)).filteredOn(FriendAdded.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void befriendingCompletesAFriendshipRecordedOnOneSideOnly() {
+        long alice = register(APP, "alice1");
+        long bob = register(APP, "bob1");
+        axon.commandGateway().sendAndWait(new AddFriend(alice, bob, "bob1"));
+
+        members.befriend(APP, "alice1", "bob1").block();
+
+        assertThat(eventsOf(alice)).filteredOn(FriendAdded.class::isInstance).hasSize(1);
+        assertThat(eventsOf(bob)).last().isEqualTo(new FriendAdded(bob, APP, "bob1", alice, "alice1"));
+    }
+
+    @Test
+    void unfriendingEndsTheFriendshipOnBothMembers() {
+        long alice = register(APP, "alice1");
+        long bob = register(APP, "bob1");
+        members.befriend(APP, "alice1", "bob1").block();
+
+        members.unfriend(APP, "bob1", "alice1").block();
+
+        assertThat(eventsOf(alice)).last().isEqualTo(new FriendRemoved(alice, APP, "alice1", bob, "bob1"));
+        assertThat(eventsOf(bob)).last().isEqualTo(new FriendRemoved(bob, APP, "bob1", alice, "alice1"));
+    }
+
+    @Test
+    void followingIsRecordedOnTheFollowerOnly() {
+        long alice = register(APP, "alice1");
+        long bob = register(APP, "bob1");
+
+        members.follow(APP, "alice1", "bob1").block();
+        members.follow(APP, "alice1", "bob1").block();
+
+        assertThat(eventsOf(alice)).filteredOn(FollowingAdded.class::isInstance)
+                .containsExactly(new FollowingAdded(alice, APP, "alice1", bob, "bob1"));
+        assertThat(eventsOf(bob)).singleElement().isInstanceOf(MemberRegistered.class);
+    }
+
+    @Test
+    void unfollowingEndsTheFollowing() {
+        long alice = register(APP, "alice1");
+        long bob = register(APP, "bob1");
+        members.follow(APP, "alice1", "bob1").block();
+
+        members.unfollow(APP, "alice1", "bob1").block();
+
+        assertThat(eventsOf(alice)).last().isEqualTo(new FollowingRemoved(alice, APP, "alice1", bob, "bob1"));
+    }
+
+    @Test
+    void relatingToAnUnknownMemberOrOneOfAnotherAppIsNotFound() {
+        register(APP, "alice1");
+        register(OTHER_APP, "bob1");
+
+        assertRejected(() -> members.follow(APP, "alice1", "bob1").block(), "MEMBER_NOT_FOUND");
+        assertRejected(() -> members.follow(APP, "bob1", "alice1").block(), "MEMBER_NOT_FOUND");
+        assertRejected(() -> members.befriend(APP, "alice1", "nobody").block(), "MEMBER_NOT_FOUND");
+        assertRejected(() -> members.unfriend(APP, "nobody", "alice1").block(), "MEMBER_NOT_FOUND");
+        assertRejected(() -> members.unfollow(APP, "alice1", "bob1").block(), "MEMBER_NOT_FOUND");
+    }
+
+    @Test
+    void relatingToADeletedMemberIsNotFound() {
+        register(APP, "alice1");
+        register(APP, "bob1");
+        members.delete(APP, List.of("bob1")).block();
+
+        assertRejected(() -> members.follow(APP, "alice1", "bob1").block(), "MEMBER_NOT_FOUND");
+        assertRejected(() -> members.befriend(APP, "bob1", "alice1").block(), "MEMBER_NOT_FOUND");
+    }
+
+    @Test
+    void relatingToOneselfIsRejected() {
+        long alice = register(APP, "alice1");
+
+        assertRejected(() -> members.follow(APP, "alice1", "alice1").block(), "CANNOT_RELATE_TO_SELF");
+        assertRejected(() -> members.befriend(APP, "alice1", "alice1").block(), "CANNOT_RELATE_TO_SELF");
+        assertThat(eventsOf(alice)).singleElement().isInstanceOf(MemberRegistered.class);
+    }
+
+    private long register(long appId, String appUserId) {
+        return members.upsert(appId, appUserId, MemberProfile.EMPTY).block().memberId();
+    }
+
     private MemberTokens logIn(long appId, String appUserId, MemberProfile profile) {
         return members.logIn(appId, appUserId, profile).block();
     }
@@ -261,6 +384,11 @@ class MemberServiceTest {
                                               boolean guest) {
             issued.add(new Issued(appId, memberId, appUserId, username, guest));
             return new MemberTokens("access-" + memberId, "refresh-" + memberId, "streaming-" + memberId);
+        }
+
+        @Override
+        public String issueAppStreamingToken(long appId) {
+            throw new UnsupportedOperationException("member writes issue no app tokens");
         }
 
         @Override

@@ -63,8 +63,8 @@ class MemberTest {
     @Test
     void registeringAGuestCreatesNoStreamKey() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterMember(MEMBER, APP, "guest100", MemberProfile.EMPTY, true, null, null))
-                .expectEvents(new MemberRegistered(MEMBER, APP, "guest100", MemberProfile.EMPTY, true, null));
+                .when(new RegisterMember(MEMBER, APP, "guest-100", MemberProfile.EMPTY, true, null, null))
+                .expectEvents(new MemberRegistered(MEMBER, APP, "guest-100", MemberProfile.EMPTY, true, null));
     }
 
     @Test
@@ -78,7 +78,7 @@ class MemberTest {
     @Test
     void registeringAGuestWithAStreamKeyIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterMember(MEMBER, APP, "guest100", MemberProfile.EMPTY, true, STREAM_KEY, KEY_STRING))
+                .when(new RegisterMember(MEMBER, APP, "guest-100", MemberProfile.EMPTY, true, STREAM_KEY, KEY_STRING))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }

@@ -142,6 +142,11 @@ class ConsoleAccountServiceTest {
         }
 
         @Override
+        public String issueAppStreamingToken(long appId) {
+            throw new UnsupportedOperationException("console users get sessions");
+        }
+
+        @Override
         public ConsoleSession issueConsoleSession(long userId, String email) {
             return sessionOf(userId, email);
         }

@@ -35,6 +35,8 @@ import static org.springframework.security.web.server.util.matcher.ServerWebExch
  *   <li>everything else (JWKS, OpenAPI, console pages, media, the refresh, signup and login, whose
  *       credential is in the body): open; the media origin checks streaming tokens itself.</li>
  * </ol>
+ * Cross-origin browser access ({@link BrowserCors}) is on for the member and open chains only.
+ * <p>
  * The endpoints that take their credential in the body sit outside the authenticated chains on purpose: a
  * stale Bearer header or cookie sent along (clients refresh precisely because their token expired) must not
  * fail them.
@@ -74,13 +76,14 @@ public class SecurityChains {
     @Bean
     @Order(2)
     public SecurityWebFilterChain memberApiSecurity(ServerHttpSecurity http, TokenDecoders decoders,
-                                                    ErrorAnswers answers) {
+                                                    ErrorAnswers answers, BrowserCors browserCors) {
         var entryPoint = new JsonAuthenticationEntryPoint(answers,
                 new JsonAuthenticationEntryPoint.Code("EMPTY_ACCESS_TOKEN",
                         "The Authorization: Bearer header with an access token is missing"),
                 new JsonAuthenticationEntryPoint.Code("INVALID_ACCESS_TOKEN", "The access token is invalid or expired"));
         return stateless(http, except(pathMatchers("/v2/members/me/**"),
                 pathMatchers(HttpMethod.POST, MEMBER_TOKEN_REFRESH_PATH)))
+                .cors(cors -> cors.configurationSource(browserCors.source()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(entryPoint)
                         .jwt(jwt -> jwt.jwtDecoder(decoders.accessTokens())
@@ -114,8 +117,9 @@ public class SecurityChains {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    public SecurityWebFilterChain openSecurity(ServerHttpSecurity http) {
+    public SecurityWebFilterChain openSecurity(ServerHttpSecurity http, BrowserCors browserCors) {
         return stateless(http, ServerWebExchangeMatchers.anyExchange())
+                .cors(cors -> cors.configurationSource(browserCors.source()))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
     }

@@ -27,6 +27,8 @@ public final class TokenClaims {
 
     public static final String TYPE_MEMBER = "MEMBER";
     public static final String TYPE_GUEST = "GUEST";
+    /** An app-wide streaming token ({@code POST /v2/apps/me/streaming-tokens}): the app, no member. */
+    public static final String TYPE_APP = "APP";
 
     private TokenClaims() {
     }
