@@ -1,6 +1,7 @@
 package io.flipflop.platform.eventstore;
 
 import java.time.Instant;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -29,6 +30,9 @@ final class EventDocuments {
     /** When the global index block holding this document was reserved; decides when a gap below it is dead. */
     static final String RESERVED_AT = "reservedAt";
     static final String TOMBSTONE = "tombstone";
+    /** The hash chain ({@link HashChain}): this event's hash and its predecessor's (absent on sequence 0). */
+    static final String HASH = "hash";
+    static final String PREVIOUS_HASH = "previousHash";
 
     private EventDocuments() {
     }
@@ -37,11 +41,28 @@ final class EventDocuments {
         return aggregateIdentifier + "/" + sequenceNumber;
     }
 
-    static Document event(DomainEventMessage<?> event, long globalIndex, long reservedAt, Serializer serializer) {
-        return entry(event, serializer)
+    /**
+     * The predecessor's hash goes into the stored metadata as well as into a field: readers (aggregates, processors,
+     * the audit) find it in the metadata without a second deserialization, and the verifier reads the field
+     * without deserializing at all.
+     */
+    static Document event(DomainEventMessage<?> event, long globalIndex, long reservedAt, Serializer serializer,
+                          String previousHash) {
+        DomainEventMessage<?> chained = previousHash == null
+                ? event : event.andMetaData(Map.of(HashChain.PREVIOUS_HASH, previousHash));
+        Document document = entry(chained, serializer);
+        if (previousHash != null) {
+            document.append(PREVIOUS_HASH, previousHash);
+        }
+        return document
+                .append(HASH, HashChain.hash(document))
                 .append(ID, globalIndex)
                 .append(KEY, key(event.getAggregateIdentifier(), event.getSequenceNumber()))
                 .append(RESERVED_AT, reservedAt);
+    }
+
+    static String hash(Document event) {
+        return event.getString(HASH);
     }
 
     /**

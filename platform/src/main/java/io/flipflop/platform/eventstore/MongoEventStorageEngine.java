@@ -16,10 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -120,9 +122,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         for (long index = abandoned.from(); index <= abandoned.to(); index++) {
             documents.add(EventDocuments.tombstone(index, abandoned.reservedAt()));
         }
+        Map<String, Document> newestInBatch = new HashMap<>();
         for (int i = 0; i < messages.size(); i++) {
-            documents.add(EventDocuments.event(messages.get(i), allocation.first() + i, allocation.reservedAt(),
-                    serializer));
+            DomainEventMessage<?> message = messages.get(i);
+            Document document = EventDocuments.event(message, allocation.first() + i, allocation.reservedAt(),
+                    serializer, previousHash(message, newestInBatch));
+            documents.add(document);
+            newestInBatch.put(message.getAggregateIdentifier(), document);
         }
         try {
             events.insertMany(documents);
@@ -144,10 +150,35 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             handlePersistenceException(e, messages.get(0));
         }
         for (int i = 0; i < messages.size(); i++) {
-            if (messages.get(i).getType() != null) {
-                recentIndexes.record(messages.get(i).getAggregateIdentifier(), allocation.first() + i);
+            DomainEventMessage<?> message = messages.get(i);
+            if (message.getType() != null) {
+                recentIndexes.record(message.getAggregateIdentifier(), allocation.first() + i,
+                        message.getSequenceNumber(), EventDocuments.hash(documents.get(abandoned.size() + i)));
             }
         }
+    }
+
+    /**
+     * The hash of the event at sequence n-1 of the same aggregate, without a scan: the previous event of this batch,
+     * else the newest event this node loaded or appended, else one {@code k} lookup. Null for a first event, and
+     * when the predecessor does not exist (the verifier then reports the chain broken there).
+     */
+    private String previousHash(DomainEventMessage<?> message, Map<String, Document> newestInBatch) {
+        long previous = message.getSequenceNumber() - 1;
+        if (previous < 0) {
+            return null;
+        }
+        String aggregate = message.getAggregateIdentifier();
+        Document inBatch = newestInBatch.get(aggregate);
+        if (inBatch != null && inBatch.getLong(SEQUENCE) == previous) {
+            return EventDocuments.hash(inBatch);
+        }
+        String known = recentIndexes.hashAt(aggregate, previous);
+        if (known != null) {
+            return known;
+        }
+        Document stored = events.find(eq(KEY, key(aggregate, previous))).first();
+        return stored == null ? null : EventDocuments.hash(stored);
     }
 
     /**
@@ -238,7 +269,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 batch.add(EventDocuments.toEntry(document));
                 expected++;
             }
-            recentIndexes.record(aggregateIdentifier, EventDocuments.globalIndex(document));
+            recentIndexes.record(aggregateIdentifier, EventDocuments.globalIndex(document), sequence,
+                    EventDocuments.hash(document));
         }
         return batch;
     }
@@ -267,6 +299,75 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             probes = between(known, missing);
         }
         return known < 0 ? Optional.empty() : Optional.of(known);
+    }
+
+    /**
+     * The first sequence number of an aggregate whose event is stamped at or after {@code instant} (the last
+     * sequence + 1 when none is), so a reader can start a long stream near a moment instead of at 0. A search by
+     * timestamp with {@value #PROBES} probes per {@code k $in} round trip; it assumes one aggregate's timestamps
+     * follow its sequence numbers, which holds up to the clock skew between the nodes that appended them.
+     */
+    public long firstSequenceAt(String aggregateIdentifier, Instant instant) {
+        long low = 0;
+        long high = lastSequenceNumberFor(aggregateIdentifier).map(last -> last + 1).orElse(0L);
+        while (low < high) {
+            long step = Math.max(1, (high - low) / PROBES);
+            List<String> keys = new ArrayList<>(PROBES + 1);
+            for (long sequence = low; sequence < high; sequence += step) {
+                keys.add(key(aggregateIdentifier, sequence));
+            }
+            long firstAtOrAfter = high;
+            long lastBefore = low - 1;
+            for (Document probe : events.find(in(KEY, keys)).projection(new Document(SEQUENCE, 1)
+                    .append(EventDocuments.TIMESTAMP, 1))) {
+                long sequence = probe.getLong(SEQUENCE);
+                if (EventDocuments.timestamp(probe).isBefore(instant)) {
+                    lastBefore = Math.max(lastBefore, sequence);
+                } else {
+                    firstAtOrAfter = Math.min(firstAtOrAfter, sequence);
+                }
+            }
+            if (step == 1) {
+                return firstAtOrAfter;
+            }
+            if (lastBefore < low && firstAtOrAfter == high) {
+                return low; // the probes found no events (a stream with holes): start early rather than loop
+            }
+            low = lastBefore + 1;
+            high = firstAtOrAfter;
+        }
+        return low;
+    }
+
+    /**
+     * Recomputes the hash chain of an aggregate from its stored documents, in {@code k $in} batches from sequence 0:
+     * an event is broken when its stored hash is not the hash of its canonical form (it was changed), or its
+     * {@code previousHash} is not the hash of the event before it, or an event before it is missing (seen when a
+     * later one lies in the same batch). Stops at the first broken event. Snapshots are not part of the chain.
+     */
+    public HashChain.Verification verifyChain(String aggregateIdentifier) {
+        String expectedPrevious = null;
+        long sequence = 0;
+        while (true) {
+            List<String> keys = new ArrayList<>(batchSize());
+            for (long next = sequence; next < sequence + batchSize(); next++) {
+                keys.add(key(aggregateIdentifier, next));
+            }
+            List<Document> found = events.find(in(KEY, keys)).into(new ArrayList<>());
+            found.sort(Comparator.comparingLong(document -> document.getLong(SEQUENCE)));
+            for (Document document : found) {
+                String hash = HashChain.hash(document);
+                if (document.getLong(SEQUENCE) != sequence || !hash.equals(EventDocuments.hash(document))
+                        || !Objects.equals(expectedPrevious, document.getString(EventDocuments.PREVIOUS_HASH))) {
+                    return HashChain.Verification.brokenAt(sequence);
+                }
+                expectedPrevious = hash;
+                sequence++;
+            }
+            if (found.size() < batchSize()) {
+                return HashChain.Verification.intact(sequence);
+            }
+        }
     }
 
     private Set<Long> existingSequences(String aggregateIdentifier, List<Long> sequences) {

@@ -20,7 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,7 +110,7 @@ class EventStoreWiringTest {
     MongoDatabase database;
 
     @Test
-    void aCommandsEventIsStoredInMongoAndReachesAPooledHandlerWhoseTokenIsStored() {
+    void aCommandsEventIsStoredInMongoAndReachesATrackingHandlerWhoseTokenIsStored() {
         String id = UUID.randomUUID().toString();
 
         commands.sendAndWait(new OpenCounter(id));
@@ -121,11 +121,11 @@ class EventStoreWiringTest {
                 .find(new Document("k", id + "/0")).first();
         assertThat(stored).isNotNull();
         await().atMost(Duration.ofSeconds(20)).until(() -> openedCounters.ids.contains(id));
-        assertThat(processing.eventProcessor(PROCESSOR)).containsInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(processing.eventProcessor(PROCESSOR)).containsInstanceOf(TrackingEventProcessor.class);
 
         long index = stored.getLong("_id");
-        PooledStreamingEventProcessor processor =
-                processing.eventProcessor(PROCESSOR, PooledStreamingEventProcessor.class).orElseThrow();
+        TrackingEventProcessor processor =
+                processing.eventProcessor(PROCESSOR, TrackingEventProcessor.class).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> storedPositions().stream().anyMatch(p -> p >= index));
         processor.shutDown();
         assertThat(tokenStore.fetchSegments(PROCESSOR)).hasSize(2);

@@ -27,12 +27,13 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The projections driven by Axon itself, as in production: pooled streaming processors of two segments, named by
+ * The projections driven by Axon itself, as in production: tracking processors of two segments, named by
  * the projections' processing groups, feed them events with their sequence numbers and timestamps, and a token
  * reset replays the whole history through the reset handlers into the very same read models.
  */
@@ -57,7 +58,9 @@ class StreamingReplayTest {
                 .configureSerializer(configuration -> JacksonSerializer.defaultSerializer())
                 .configureEmbeddedEventStore(configuration -> new InMemoryEventStorageEngine());
         configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((axon, processor) -> processor.initialSegmentCount(2))
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(2).andInitialSegmentsCount(2))
                 .registerEventHandler(configuration -> new AppViewProjection(database))
                 .registerEventHandler(configuration -> new MemberViewProjection(database));
         new ReadModelProcessing().configureModule(configurer);

@@ -1,0 +1,5 @@
+package io.flipflop.api.videoroom;
+
+/** {@code stats} of a room. */
+public record VideoRoomStats(long totalMemberWhitelistCount) {
+}

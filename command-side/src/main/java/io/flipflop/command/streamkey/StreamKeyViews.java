@@ -1,0 +1,29 @@
+package io.flipflop.command.streamkey;
+
+import io.flipflop.api.app.AppRef;
+import io.flipflop.api.streamkey.OutputMode;
+import io.flipflop.api.streamkey.StreamKeyAppRef;
+import io.flipflop.api.streamkey.StreamKeyView;
+import io.flipflop.api.videoroom.MemberRef;
+import io.flipflop.api.videoroom.VideoRoomRef;
+
+/**
+ * A stream key as the write endpoints answer it (reference §13.2, both field sets). The only write that answers a
+ * key is reissue, allowed while INACTIVE, so no room is linked and no play URL exists; {@code videoRoom} is passed
+ * in for completeness. Apps have no output-mode setting yet: their default is CMAF, as D10 documents.
+ */
+public final class StreamKeyViews {
+
+    private static final String ACTIVE = "ACTIVE";
+
+    private StreamKeyViews() {
+    }
+
+    public static StreamKeyView view(StreamKeySnapshot key, AppRef app, MemberRef member, VideoRoomRef videoRoom,
+                                     String ingestUrl) {
+        return new StreamKeyView(key.streamKeyId(), ACTIVE, key.state(), key.forciblyTerminated(),
+                new StreamKeyAppRef(app.id(), app.state(), app.name(), OutputMode.CMAF), member, videoRoom,
+                ingestUrl, key.streamKey(), key.mode(), null, null, null, null, null, null, null, null,
+                key.createdAt(), key.lastModifiedAt());
+    }
+}
