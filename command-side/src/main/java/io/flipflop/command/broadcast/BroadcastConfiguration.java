@@ -7,6 +7,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wiring of the broadcast domain:
  * <ul>
- *   <li>{@value #COUPLING_GROUP}: the pooled streaming processor of {@link BroadcastCoupling}. Failures other than
+ *   <li>{@value #COUPLING_GROUP}: the tracking processor of {@link BroadcastCoupling}. Failures other than
  *       refusals propagate, so the event is retried; a brand-new token starts at the head of the stream, because
  *       replaying years of broadcasts would only send no-op commands.</li>
  *   <li>Command metadata {@code origin} and {@code actor} ({@link CommandOrigin}) are copied onto every event a
@@ -37,8 +38,10 @@ public class BroadcastConfiguration {
     @Bean
     public ConfigurerModule broadcastCouplingProcessor() {
         return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessorConfiguration(COUPLING_GROUP, (axon, processor) -> processor
-                        .initialToken(source -> source.createHeadToken()))
+                .registerTrackingEventProcessorConfiguration(COUPLING_GROUP, axon -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(2)
+                        .andInitialSegmentsCount(2)
+                        .andInitialTrackingToken(source -> source.createHeadToken()))
                 .registerListenerInvocationErrorHandler(COUPLING_GROUP, axon -> PropagatingErrorHandler.instance());
     }
 
