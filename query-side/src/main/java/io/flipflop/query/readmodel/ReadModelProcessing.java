@@ -2,6 +2,9 @@ package io.flipflop.query.readmodel;
 
 import io.flipflop.query.app.AppViewProjection;
 import io.flipflop.query.member.MemberViewProjection;
+import io.flipflop.query.relationship.RelationshipProjection;
+import io.flipflop.query.streamkey.StreamKeyViewProjection;
+import io.flipflop.query.videoroom.VideoRoomViewProjection;
 import java.util.List;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
 public class ReadModelProcessing implements ConfigurerModule {
 
     private static final List<String> PROCESSING_GROUPS = List.of(AppViewProjection.PROCESSING_GROUP,
-            MemberViewProjection.PROCESSING_GROUP);
+            MemberViewProjection.PROCESSING_GROUP, StreamKeyViewProjection.PROCESSING_GROUP,
+            VideoRoomViewProjection.PROCESSING_GROUP, RelationshipProjection.PROCESSING_GROUP);
 
     @Override
     public void configureModule(Configurer configurer) {

@@ -1,0 +1,132 @@
+package io.flipflop.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flipflop.api.app.AppCredentials;
+import io.flipflop.api.member.MemberTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Every stream key, video room, relationship and audit endpoint called with another app's credentials (or
+ * another member's token) answers 404 — never 403, which would reveal that the resource exists — and
+ * changes nothing.
+ */
+@SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "flipflop.mongodb.in-memory=true")
+class BroadcastTenantIsolationTest {
+
+    private static final Duration SOON = Duration.ofSeconds(10);
+
+    @Autowired
+    WebTestClient http;
+
+    FlipFlopClient flipflop;
+    AppCredentials appA;
+    AppCredentials appB;
+    MemberTokens hostOfA;
+    MemberTokens otherMemberOfA;
+    MemberTokens memberOfB;
+    long keyId;
+    long roomId;
+    String roomUuid;
+
+    @BeforeEach
+    void aRoomOfAppA() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        flipflop = new FlipFlopClient(http);
+        String run = Long.toString(System.nanoTime());
+        appA = flipflop.createApp(flipflop.signUp("a" + run + "@example.com", "password of a"), "A");
+        appB = flipflop.createApp(flipflop.signUp("b" + run + "@example.com", "password of b"), "B");
+        hostOfA = flipflop.loginMember(appA, "host1", "Host of A");
+        otherMemberOfA = flipflop.loginMember(appA, "other1", "Other of A");
+        memberOfB = flipflop.loginMember(appB, "host1", "Host of B");
+        keyId = await().atMost(SOON).until(() -> flipflop.asApp(appA, "/v2/apps/me/members/host1/stream-key")
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody().path("id").asLong(0),
+                id -> id > 0);
+        JsonNode room = http.post().uri("/v2/apps/me/video-rooms").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(appA.apiKey(), appA.apiSecret()))
+                .bodyValue(Map.of("appUserId", "host1", "type", "BROADCAST_RTMP", "title", "A's show",
+                        "scheduledAt", Instant.now().plusSeconds(600).toString(), "accessLevel", "PRIVATE"))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        roomId = room.get("id").asLong();
+        roomUuid = room.get("uuid").asText();
+        await().atMost(SOON).untilAsserted(() ->
+                flipflop.asApp(appA, "/v2/apps/me/video-rooms/" + roomId).exchange().expectStatus().isOk());
+    }
+
+    @Test
+    void anotherAppsCredentialsFindNothing() {
+        List<Call> calls = List.of(
+                new Call(HttpMethod.GET, "/v2/apps/me/members/host1/stream-key", null),
+                new Call(HttpMethod.GET, "/v2/apps/me/stream-keys/" + keyId, null),
+                new Call(HttpMethod.POST, "/v2/apps/me/stream-keys/" + keyId + "/reissue", null),
+                new Call(HttpMethod.POST, "/v2/apps/me/stream-keys/" + keyId + "/force-terminate", null),
+                new Call(HttpMethod.POST, "/v2/apps/me/members/other1/stream-key/force-terminate", null),
+                new Call(HttpMethod.GET, "/v2/apps/me/video-rooms/" + roomId, null),
+                new Call(HttpMethod.DELETE, "/v2/apps/me/video-rooms/" + roomId, null),
+                new Call(HttpMethod.POST, "/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/live", null),
+                new Call(HttpMethod.POST, "/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/ended", null),
+                new Call(HttpMethod.POST, "/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/cancelled", null),
+                new Call(HttpMethod.POST, "/v2/apps/me/video-rooms", Map.of("appUserId", "other1",
+                        "type", "BROADCAST_RTMP", "scheduledAt", Instant.now().plusSeconds(60).toString())),
+                new Call(HttpMethod.PUT, "/v2/apps/me/members/other1/followings/host1", null),
+                new Call(HttpMethod.GET, "/v2/apps/me/audit/video-rooms/" + roomId + "/events", null),
+                new Call(HttpMethod.GET, "/v2/apps/me/audit/video-rooms/" + roomId + "/state?at=" + Instant.now(), null),
+                new Call(HttpMethod.GET, "/v2/apps/me/audit/video-rooms/" + roomId + "/verify", null));
+
+        for (Call call : calls) {
+            var request = http.method(call.method()).uri(call.path())
+                    .headers(h -> h.setBasicAuth(appB.apiKey(), appB.apiSecret()));
+            var response = call.body() == null ? request.exchange()
+                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()).exchange();
+            response.expectStatus().isNotFound().expectBody().jsonPath("$.errorCode").value(code ->
+                    assertThat((String) code).as(call.method() + " " + call.path()).endsWith("_NOT_FOUND"));
+        }
+        flipflop.asApp(appB, "/v2/apps/me/video-rooms").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.totalElements").isEqualTo(0);
+        flipflop.asApp(appB, "/v2/apps/me/stream-keys").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.content[?(@.id == " + keyId + ")]").doesNotExist();
+
+        flipflop.asApp(appA, "/v2/apps/me/video-rooms/" + roomId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.videoRoomState").isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void anotherMembersTokenFindsNothingOfAPrivateRoom() {
+        for (MemberTokens stranger : List.of(memberOfB, otherMemberOfA)) {
+            List<Call> calls = List.of(
+                    new Call(HttpMethod.GET, "/v2/members/me/video-rooms/" + roomId, null),
+                    new Call(HttpMethod.GET, "/v2/members/me/video-rooms/uuid/" + roomUuid, null),
+                    new Call(HttpMethod.PATCH, "/v2/members/me/video-rooms/" + roomId, Map.of("title", "mine now")),
+                    new Call(HttpMethod.DELETE, "/v2/members/me/video-rooms/" + roomId, null),
+                    new Call(HttpMethod.POST, "/v2/members/me/video-rooms/" + roomId + "/start", null),
+                    new Call(HttpMethod.POST, "/v2/members/me/video-rooms/" + roomId + "/end", null));
+            for (Call call : calls) {
+                var request = http.method(call.method()).uri(call.path())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + stranger.accessToken());
+                var response = call.body() == null ? request.exchange()
+                        : request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()).exchange();
+                response.expectStatus().isNotFound().expectBody().jsonPath("$.errorCode")
+                        .isEqualTo("VIDEO_ROOM_NOT_FOUND");
+            }
+        }
+        flipflop.asMember(hostOfA, "/v2/members/me/video-rooms/" + roomId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.title").isEqualTo("A's show");
+    }
+
+    private record Call(HttpMethod method, String path, Map<String, String> body) {
+    }
+}
