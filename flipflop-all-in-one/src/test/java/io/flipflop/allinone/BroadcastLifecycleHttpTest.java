@@ -167,17 +167,20 @@ class BroadcastLifecycleHttpTest {
         worker.startCmafPublish(streamKeyId, WORKER).block();
         Instant beforeLive = Instant.now();
         post("/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/live").expectStatus().isOk();
+        worker.stopCmafPublish(streamKeyId, WORKER, IngestStopReason.PUBLISHER_DISCONNECTED).block();
+        expectRoom(roomId, "LIVE_INACTIVE");
 
         JsonNode history = flipflop.asApp(app, "/v2/apps/me/audit/video-rooms/" + roomId + "/events")
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         List<String> origins = history.get("events").findValuesAsText("origin");
-        assertThat(origins).contains("APP_SERVER", "WORKER");
+        // Created and sent live by the app server, dropped by the worker, followed by the coupling (system).
+        assertThat(origins).contains("APP_SERVER", "WORKER", "SYSTEM");
         flipflop.asApp(app, "/v2/apps/me/audit/video-rooms/" + roomId + "/state?at=" + beforeLive)
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.videoRoomState").isEqualTo("SCHEDULED");
         flipflop.asApp(app, "/v2/apps/me/audit/video-rooms/" + roomId + "/state?at=" + Instant.now())
                 .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.videoRoomState").isEqualTo("LIVE");
+                .jsonPath("$.videoRoomState").isEqualTo("LIVE_INACTIVE");
         flipflop.asApp(app, "/v2/apps/me/audit/video-rooms/" + roomId + "/verify")
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.valid").isEqualTo(true);
     }

@@ -70,7 +70,7 @@ class BroadcastTenantIsolationTest {
     @Test
     void anotherAppsCredentialsFindNothing() {
         List<Call> calls = List.of(
-                new Call(HttpMethod.GET, "/v2/apps/me/members/host1/stream-key", null),
+                new Call(HttpMethod.GET, "/v2/apps/me/members/other1/stream-key", null),
                 new Call(HttpMethod.GET, "/v2/apps/me/stream-keys/" + keyId, null),
                 new Call(HttpMethod.POST, "/v2/apps/me/stream-keys/" + keyId + "/reissue", null),
                 new Call(HttpMethod.POST, "/v2/apps/me/stream-keys/" + keyId + "/force-terminate", null),
