@@ -1,0 +1,109 @@
+package io.flipflop.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import io.flipflop.api.streamkey.IngestStopReason;
+import io.flipflop.api.streamkey.OutputMode;
+import io.flipflop.command.broadcast.MediaWorkerCommands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Read models are disposable: after apps, members, relationships and a whole broadcast, resetting every
+ * projection to the start of the event store and replaying rebuilds exactly the same documents.
+ */
+@SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "flipflop.mongodb.in-memory=true")
+class ProjectionReplayTest {
+
+    private static final List<String> PROJECTIONS = List.of("apps", "members", "stream-keys", "video-rooms",
+            "relationships");
+    private static final List<String> READ_MODELS = List.of("apps", "members", "member_keys", "stream_keys",
+            "stream_key_members", "video_rooms", "video_room_uuids", "follows", "friends",
+            "relationship_deleted_members");
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    MediaWorkerCommands worker;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    MongoDatabase database;
+
+    @Test
+    void replayingEveryProjectionFromZeroRebuildsIdenticalReadModels() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        FlipFlopClient flipflop = new FlipFlopClient(http);
+        var app = flipflop.createApp(flipflop.signUp("replay@example.com", "replay password"), "Replay");
+        flipflop.loginMember(app, "host1", "Host");
+        flipflop.loginMember(app, "fan1", "Fan");
+        http.put().uri("/v2/apps/me/members/fan1/followings/host1")
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isNoContent();
+        long keyId = await().atMost(Duration.ofSeconds(10)).until(() -> flipflop
+                .asApp(app, "/v2/apps/me/members/host1/stream-key").exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("id").asLong(0), id -> id > 0);
+        long roomId = http.post().uri("/v2/apps/me/video-rooms").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("appUserId", "host1", "type", "BROADCAST_RTMP", "title", "Replayed",
+                        "scheduledAt", Instant.now().plusSeconds(60).toString(), "accessLevel", "FOLLOWER"))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("id").asLong();
+        worker.startIngest(keyId, "w", OutputMode.CMAF).block();
+        worker.startCmafPublish(keyId, "w").block();
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/live", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk();
+        worker.stopCmafPublish(keyId, "w", IngestStopReason.PUBLISHER_DISCONNECTED).block();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> flipflop
+                .asApp(app, "/v2/apps/me/video-rooms/" + roomId).exchange().expectBody()
+                .jsonPath("$.videoRoomState").isEqualTo("LIVE_INACTIVE"));
+        await().atMost(Duration.ofSeconds(10)).until(this::projectionsCaughtUp);
+        Map<String, List<Document>> before = readModels();
+        assertThat(before.get("video_rooms")).hasSize(1);
+        assertThat(before.get("follows")).hasSize(1);
+
+        for (String projection : PROJECTIONS) {
+            TrackingEventProcessor processor = processing
+                    .eventProcessor(projection, TrackingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+
+        // A replay ends only once the processors pass the position they were reset at, so wait for the documents.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readModels()).isEqualTo(before));
+    }
+
+    private boolean projectionsCaughtUp() {
+        return PROJECTIONS.stream().allMatch(projection -> processing
+                .eventProcessor(projection, TrackingEventProcessor.class).orElseThrow()
+                .processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
+    }
+
+    private Map<String, List<Document>> readModels() {
+        Map<String, List<Document>> documents = new LinkedHashMap<>();
+        for (String collection : READ_MODELS) {
+            documents.put(collection, database.getCollection(collection).find()
+                    .sort(new Document("_id", 1)).into(new ArrayList<>()));
+        }
+        return documents;
+    }
+}
