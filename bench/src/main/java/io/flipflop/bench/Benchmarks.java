@@ -10,6 +10,12 @@ import io.flipflop.allinone.FlipFlopAllInOne;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.ProfileField;
 import io.flipflop.api.member.UpdateMemberProfile;
+import io.flipflop.api.streamkey.IngestStopReason;
+import io.flipflop.api.streamkey.OutputMode;
+import io.flipflop.api.videoroom.UpdateVideoRoom;
+import io.flipflop.api.videoroom.VideoRoomDetails;
+import io.flipflop.api.videoroom.VideoRoomField;
+import io.flipflop.command.broadcast.MediaWorkerCommands;
 import io.flipflop.platform.Platform;
 import io.flipflop.platform.mongo.EmbeddedMongoServer;
 import java.net.URI;
@@ -44,7 +50,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * single-document insert rate of the same driver and server measured in the same run: commands per second
  * through the command gateway and through HTTP, on distinct aggregates and on one hot aggregate; the lag
  * from a command's events being appended to the read model showing them (p50/p99); and a fresh reader's
- * replay rate over everything stored.
+ * replay rate over everything stored; full broadcasts per second (create → ingest → publish → go live → publisher
+ * drops → end, the ingest steps sent as the media worker sends them); and the audit's as-of replay of a room
+ * with 10,000 events.
  * Run: {@code ./mvnw -B -q -DskipTests install && ./mvnw -B -q -Pbench -pl bench verify -DskipTests}
  */
 public final class Benchmarks {
@@ -53,6 +61,8 @@ public final class Benchmarks {
     private static final int COMMANDS = 3_000;
     private static final int CLIENTS = 4;
     private static final int LAG_SAMPLES = 300;
+    private static final int BROADCASTS = 100;
+    private static final int ROOM_EVENTS = 10_000;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,6 +103,8 @@ public final class Benchmarks {
         double httpHot = rate(i -> patch(members.get(0), "h" + version.incrementAndGet()));
         long[] lagMicros = projectionLag(database.getCollection("members"), members, version);
         double replay = replayRate(app.getBean(EventStore.class));
+        double broadcasts = broadcastRate(app.getBean(MediaWorkerCommands.class));
+        double asOfMillis = asOfReplayMillis(commands);
 
         System.out.println();
         System.out.println("| figure | value | ratio |");
@@ -105,6 +117,74 @@ public final class Benchmarks {
         System.out.printf("| append → read model visible, p50 | %.1f ms | |%n", lagMicros[0] / 1000.0);
         System.out.printf("| append → read model visible, p99 | %.1f ms | |%n", lagMicros[1] / 1000.0);
         System.out.printf("| replay events/s, fresh reader | %.0f | %.2f × raw insert |%n", replay, replay / rawInsert);
+        System.out.printf("| full broadcasts/s (9 commands each, sequential) | %.1f | |%n", broadcasts);
+        System.out.printf("| audit state as of now, room with %,d events | %.0f ms | |%n", ROOM_EVENTS, asOfMillis);
+    }
+
+    /**
+     * One member broadcasting again and again. The end call waits for the room to follow the dropped publisher
+     * (LIVE_INACTIVE, set by the coupling process); an app sees the same, so the wait is part of the figure.
+     */
+    private double broadcastRate(MediaWorkerCommands worker) throws Exception {
+        post("/v2/apps/me/members", basic, "{\"appUserId\":\"caster\"}");
+        long keyId = awaitJson("/v2/apps/me/members/caster/stream-key").get("id").asLong();
+        long start = System.nanoTime();
+        for (int i = 0; i < BROADCASTS; i++) {
+            long roomId = createRoom("caster").get("id").asLong();
+            worker.startIngest(keyId, "bench-worker", OutputMode.CMAF).block();
+            worker.startCmafPublish(keyId, "bench-worker").block();
+            post("/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/live", basic, "");
+            worker.stopCmafPublish(keyId, "bench-worker", IngestStopReason.PUBLISHER_DISCONNECTED).block();
+            while (send("POST", "/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/ended", "").statusCode() != 200) {
+                Thread.onSpinWait();
+            }
+        }
+        return BROADCASTS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The audit replays a room's stream from the event store (not from snapshots or read models). */
+    private double asOfReplayMillis(CommandGateway commands) throws Exception {
+        post("/v2/apps/me/members", basic, "{\"appUserId\":\"talker\"}");
+        long roomId = createRoom("talker").get("id").asLong();
+        for (int i = 1; i < ROOM_EVENTS; i++) {
+            commands.sendAndWait(new UpdateVideoRoom(roomId, appId, null,
+                    new VideoRoomDetails("title " + i, null, null, null, null), Set.of(VideoRoomField.TITLE)));
+        }
+        double[] millis = new double[3];
+        for (int i = 0; i < millis.length; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> state = send("GET", "/v2/apps/me/audit/video-rooms/" + roomId + "/state?at="
+                    + java.time.Instant.now(), null);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (state.statusCode() != 200 || !state.body().contains("title " + (ROOM_EVENTS - 1))) {
+                throw new IllegalStateException("as-of state answered " + state.statusCode() + ": " + state.body());
+            }
+        }
+        Arrays.sort(millis);
+        return millis[1];
+    }
+
+    private JsonNode createRoom(String appUserId) throws Exception {
+        return post("/v2/apps/me/video-rooms", basic, "{\"appUserId\":\"" + appUserId
+                + "\",\"type\":\"BROADCAST_RTMP\",\"scheduledAt\":\"2030-01-01T00:00:00Z\"}");
+    }
+
+    /** A read model answer, once the projection has caught up with the write before it. */
+    private JsonNode awaitJson(String path) throws Exception {
+        while (true) {
+            HttpResponse<String> response = send("GET", path, null);
+            if (response.statusCode() == 200) {
+                return json.readTree(response.body());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The baseline: what the same driver and server do for one small document per round trip. */

@@ -1,9 +1,16 @@
 package io.flipflop.platform.eventstore;
 
+import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
+import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import com.mongodb.client.MongoClient;
 import io.flipflop.platform.mongo.MongoSettings;
+import java.net.URI;
+import java.util.OptionalLong;
+import java.util.UUID;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -88,9 +95,22 @@ public class EventStoreConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
     }
 
-    @Bean
-    public Cache aggregateCache() {
-        return new WeakReferenceCache();
+    /**
+     * A bounded LRU cache of loaded aggregates (Caffeine behind JCache, adapted by Axon). Not Axon's
+     * {@code WeakReferenceCache}: its entries vanish at the next garbage collection, so under load nearly every
+     * command on a not-so-hot aggregate reloaded it (measured: commands on 500 distinct members ran at a third of
+     * the rate of commands on one member). Each context gets its own cache manager, so test contexts in one JVM
+     * never share entries.
+     */
+    @Bean(destroyMethod = "")
+    public Cache aggregateCache(EventStoreSettings settings) {
+        CacheManager manager = Caching.getCachingProvider(CaffeineCachingProvider.class.getName())
+                .getCacheManager(URI.create("flipflop-aggregates-" + UUID.randomUUID()), getClass().getClassLoader());
+        CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
+        configuration.setMaximumSize(OptionalLong.of(settings.aggregateCacheSize()));
+        // Axon caches live aggregate instances; copying them by value would need them serializable.
+        configuration.setStoreByValue(false);
+        return new JCacheAdapter(manager.createCache("aggregates", configuration));
     }
 
     /**

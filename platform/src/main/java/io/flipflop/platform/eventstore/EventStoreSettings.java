@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param indexLease        how long a reserved block may be drawn from; far below the gap timeout
  * @param fetchDelay        how often a reader polls when idle; other nodes' events show up this late at worst
  * @param snapshotThreshold events after which an aggregate using the "snapshotTrigger" bean is snapshotted
+ * @param aggregateCacheSize most aggregates the "aggregateCache" bean keeps loaded
  */
 @ConfigurationProperties("flipflop.event-store")
 public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer maxIndexBlock, Duration indexLease,
-                                 Duration fetchDelay, Integer snapshotThreshold) {
+                                 Duration fetchDelay, Integer snapshotThreshold, Integer aggregateCacheSize) {
 
     public EventStoreSettings {
         batchSize = batchSize == null ? 100 : batchSize;
@@ -24,5 +25,6 @@ public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer
         indexLease = indexLease == null ? Duration.ofSeconds(1) : indexLease;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
+        aggregateCacheSize = aggregateCacheSize == null ? 10_000 : aggregateCacheSize;
     }
 }
