@@ -1,0 +1,85 @@
+package io.flipflop.media.ingest;
+
+import io.flipflop.api.streamkey.IngestStopReason;
+import io.flipflop.api.streamkey.RenewIngestLease;
+import io.flipflop.api.streamkey.StartCmafPublish;
+import io.flipflop.api.streamkey.StartIngest;
+import io.flipflop.api.streamkey.StopCmafPublish;
+import io.flipflop.api.streamkey.StopIngest;
+import io.flipflop.api.streamkey.StreamKeyCommand;
+import io.flipflop.api.videoroom.CommandOrigin;
+import io.flipflop.media.stream.PublishedStream;
+import io.flipflop.platform.error.ApiException;
+import java.time.Duration;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * {@link IngestCommands} through Axon's command gateway: in the all-in-one JVM the stream key aggregates handle
+ * them in the calling thread. A command that lost a race with another node on the same key (same sequence number)
+ * is decided once more against the state the winner left, as the command side's own senders do.
+ */
+public class AxonIngestCommands implements IngestCommands {
+
+    private static final int ATTEMPTS = 3;
+
+    private final CommandGateway gateway;
+    private final MetaData origin;
+
+    public AxonIngestCommands(CommandGateway gateway, String workerId) {
+        this.gateway = gateway;
+        this.origin = MetaData.with(CommandOrigin.METADATA_KEY, CommandOrigin.WORKER.name())
+                .and(CommandOrigin.ACTOR_KEY, workerId);
+    }
+
+    @Override
+    public void startIngest(PublishedStream stream, Duration lease) {
+        send(new StartIngest(stream.streamKeyId(), stream.workerId(), stream.mode(), lease));
+    }
+
+    @Override
+    public void startCmafPublish(PublishedStream stream) {
+        send(new StartCmafPublish(stream.streamKeyId(), stream.workerId()));
+    }
+
+    @Override
+    public void stopIngest(PublishedStream stream, IngestStopReason reason) {
+        send(new StopIngest(stream.streamKeyId(), stream.workerId(), reason));
+    }
+
+    @Override
+    public void stopCmafPublish(PublishedStream stream, IngestStopReason reason) {
+        send(new StopCmafPublish(stream.streamKeyId(), stream.workerId(), reason));
+    }
+
+    @Override
+    public void renewIngestLease(PublishedStream stream, Duration lease) {
+        send(new RenewIngestLease(stream.streamKeyId(), stream.workerId(), lease));
+    }
+
+    private void send(StreamKeyCommand command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(origin));
+                return;
+            } catch (ConcurrencyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            } catch (ApiException e) {
+                throw new IngestRefusedException(e.errorCode(), e.getMessage());
+            } catch (AggregateNotFoundException e) {
+                throw new IngestRefusedException("STREAM_KEY_NOT_FOUND", "No such stream key");
+            } catch (CommandExecutionException e) {
+                if (e.getCause() instanceof ApiException refusal) {
+                    throw new IngestRefusedException(refusal.errorCode(), refusal.getMessage());
+                }
+                throw e;
+            }
+        }
+    }
+}
