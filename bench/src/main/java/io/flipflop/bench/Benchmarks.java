@@ -76,10 +76,10 @@ public final class Benchmarks {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
              MongoClient client = MongoClients.create(server.connectionString())) {
             double rawInsert = rawInsertRate(client.getDatabase("baseline").getCollection("raw"));
+            // Command-line arguments, because they outrank application.yml (builder properties do not).
             ConfigurableApplicationContext app = new SpringApplicationBuilder(FlipFlopAllInOne.class)
-                    .properties("server.port=0", "flipflop.mongodb.uri=" + server.connectionString(),
-                            "logging.level.root=WARN")
-                    .run();
+                    .run("--server.port=0", "--flipflop.rtmp.port=0", "--flipflop.mongodb.uri=" + server.connectionString(),
+                            "--logging.level.root=WARN");
             try {
                 new Benchmarks().run(app, rawInsert);
             } finally {
@@ -135,11 +135,22 @@ public final class Benchmarks {
             worker.startCmafPublish(keyId, "bench-worker").block();
             post("/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/live", basic, "");
             worker.stopCmafPublish(keyId, "bench-worker", IngestStopReason.PUBLISHER_DISCONNECTED).block();
-            while (send("POST", "/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/ended", "").statusCode() != 200) {
-                Thread.onSpinWait();
-            }
+            awaitEnd(roomId);
         }
         return BROADCASTS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void awaitEnd(long roomId) throws Exception {
+        for (int tries = 1; ; tries++) {
+            HttpResponse<String> ended = send("POST", "/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/ended", "");
+            if (ended.statusCode() == 200) {
+                return;
+            }
+            if (tries == 10_000) {
+                throw new IllegalStateException("The broadcast did not end: " + ended.statusCode() + " " + ended.body());
+            }
+            Thread.sleep(1);
+        }
     }
 
     /** The audit replays a room's stream from the event store (not from snapshots or read models). */

@@ -48,9 +48,9 @@ class DataSurvivesRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // Command-line arguments, because they outrank application.yml (builder properties do not).
         return new SpringApplicationBuilder(FlipFlopAllInOne.class)
-                .properties("server.port=0", "flipflop.mongodb.data-dir=" + dataDir)
-                .run();
+                .run("--server.port=0", "--flipflop.mongodb.data-dir=" + dataDir);
     }
 
     private static FlipFlopClient client(ConfigurableApplicationContext context) {
