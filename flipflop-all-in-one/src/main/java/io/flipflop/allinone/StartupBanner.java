@@ -1,5 +1,6 @@
 package io.flipflop.allinone;
 
+import io.flipflop.media.ingest.RtmpServer;
 import io.flipflop.platform.mongo.MongoEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +20,16 @@ class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
     private final MongoEndpoint mongo;
+    private final RtmpServer rtmp;
     private final String publicUrl;
+    private final String ingestUrl;
 
-    StartupBanner(MongoEndpoint mongo, @Value("${flipflop.public-url:}") String publicUrl) {
+    StartupBanner(MongoEndpoint mongo, RtmpServer rtmp, @Value("${flipflop.public-url:}") String publicUrl,
+                  @Value("${flipflop.ingest.ingest-url:rtmp://localhost:1935/live}") String ingestUrl) {
         this.mongo = mongo;
+        this.rtmp = rtmp;
         this.publicUrl = publicUrl;
+        this.ingestUrl = ingestUrl;
     }
 
     @EventListener
@@ -37,8 +43,8 @@ class StartupBanner {
                  FlipFlop is running (all-in-one, {})
                    API:      {}/v2   (OpenAPI UI: {}/swagger-ui.html)
                    Console:  {}/console/v1   (console API; the web UI is not built yet)
-                   RTMP:     not available yet (the media worker's RTMP ingest is not built yet)
+                   RTMP:     {}/{streamKey}   (listening on port {}; CMAF playback is not built yet)
                 ==================================================================""",
-                storage, api, api, api);
+                storage, api, api, api, ingestUrl, rtmp.port());
     }
 }

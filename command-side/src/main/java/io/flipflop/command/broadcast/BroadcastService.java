@@ -78,7 +78,10 @@ public class BroadcastService {
                 VideoRoomTransitions.next(room.state(), EndBroadcast.class);
             }
             long streamKeyId = room.broadcastStreamKeyId();
+            // Once the key has ended, the coupling may move the room first (even to ENDED): MarkIngestLost is then
+            // refused, and EndBroadcast, idempotent for the same key, answers the room as the coupling left it.
             Mono<VideoRoomSnapshot> endRoom = onRoom(new MarkIngestLost(videoRoomId, streamKeyId), origin)
+                    .onErrorResume(DomainRejection.class, alreadyMoved -> Mono.empty())
                     .then(onRoom(new EndBroadcast(videoRoomId, streamKeyId), origin));
             return onKey(new EndBroadcastOnStreamKey(streamKeyId, videoRoomId), origin)
                     .onErrorMap(DomainRejection.class, rejection -> maybeLagging
