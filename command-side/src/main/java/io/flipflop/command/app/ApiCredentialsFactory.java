@@ -1,11 +1,8 @@
 package io.flipflop.command.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.flipflop.platform.security.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,19 +37,6 @@ public class ApiCredentialsFactory {
         byte[] secretBytes = new byte[SECRET_BYTES];
         random.nextBytes(secretBytes);
         String apiSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-        return new NewCredentials(apiKey.toString(), apiSecret, sha256Hex(apiSecret));
-    }
-
-    /**
-     * The stored form of a secret: lower-case hex SHA-256 of its UTF-8 text (the base64url string as shown, not
-     * the decoded bytes). Whoever checks Basic credentials against {@code app_credentials} must hash the same way.
-     */
-    public static String sha256Hex(String apiSecret) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(apiSecret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        return new NewCredentials(apiKey.toString(), apiSecret, Sha256.hex(apiSecret));
     }
 }

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.app.AppCredentialsRotated;
 import io.flipflop.platform.security.AppCredentialsDirectory;
@@ -25,17 +24,19 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AppCredentialsProcessing.PROCESSING_GROUP)
 public class AppCredentialsKeeper {
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> credentials;
     private final EventStore eventStore;
 
     public AppCredentialsKeeper(MongoDatabase database, EventStore eventStore) {
+        this.database = database;
         this.credentials = database.getCollection(AppCredentialsDirectory.COLLECTION);
         this.eventStore = eventStore;
     }
 
     @EventHandler
     void on(AppCreated event) {
-        put(event.apiKey(), event.appId(), event.name(), event.apiSecretHash());
+        AppCredentialsDirectory.put(database, event.apiKey(), event.appId(), event.name(), event.apiSecretHash());
     }
 
     /** The old key goes first: should the write of the new one fail, no key works rather than a revoked one. */
@@ -43,16 +44,7 @@ public class AppCredentialsKeeper {
     void on(AppCredentialsRotated event) {
         Document previous = credentials.findOneAndDelete(eq("_id", event.previousApiKey()));
         String name = previous != null ? previous.getString(AppCredentialsDirectory.NAME) : nameOf(event.appId());
-        put(event.apiKey(), event.appId(), name, event.apiSecretHash());
-    }
-
-    private void put(String apiKey, long appId, String name, String secretHash) {
-        credentials.replaceOne(eq("_id", apiKey),
-                new Document("_id", apiKey)
-                        .append(AppCredentialsDirectory.APP_ID, appId)
-                        .append(AppCredentialsDirectory.NAME, name)
-                        .append(AppCredentialsDirectory.SECRET_HASH, secretHash),
-                new ReplaceOptions().upsert(true));
+        AppCredentialsDirectory.put(database, event.apiKey(), event.appId(), name, event.apiSecretHash());
     }
 
     /** Only when an earlier rotation failed half-way and left no document to carry the name over from. */

@@ -1,6 +1,5 @@
 package io.flipflop.command.streamkey;
 
-import io.flipflop.api.app.AppRef;
 import io.flipflop.api.streamkey.ReissueStreamKey;
 import io.flipflop.api.streamkey.StreamKeyView;
 import io.flipflop.command.broadcast.BroadcastService;
@@ -57,8 +56,7 @@ public class StreamKeyController {
                         Origin.app(app.appId()))
                 .onErrorMap(AggregateNotFoundException.class,
                         e -> ApiException.notFound("STREAM_KEY_NOT_FOUND", "No such stream key"))
-                .flatMap(key -> Mono.fromCallable(() -> StreamKeyViews.view(key,
-                                new AppRef(app.appId(), "ACTIVE", app.name()),
+                .flatMap(key -> Mono.fromCallable(() -> StreamKeyViews.view(key, app.appRef(),
                                 owners.member(key.memberId()).orElse(null), null, settings.ingestUrl()))
                         .subscribeOn(Schedulers.boundedElastic()));
     }

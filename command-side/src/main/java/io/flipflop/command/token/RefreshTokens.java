@@ -8,15 +8,12 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.security.AuthenticatedMember;
+import io.flipflop.platform.security.Sha256;
 import io.flipflop.platform.security.TokenSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -81,7 +78,7 @@ public class RefreshTokens {
         if (presented == null || presented.isBlank()) {
             throw invalid();
         }
-        String hash = sha256Hex(presented);
+        String hash = Sha256.hex(presented);
         Instant now = Instant.now();
         // Atomic: of two requests racing with one token, exactly one finds it unspent.
         Document token = tokens.findOneAndUpdate(Filters.and(Filters.eq("_id", hash), Filters.eq("spent", false)),
@@ -121,7 +118,7 @@ public class RefreshTokens {
 
     private String issue(String familyId, AuthenticatedMember member, Instant expiresAt) {
         String token = randomBase64Url(32);
-        tokens.insertOne(new Document("_id", sha256Hex(token))
+        tokens.insertOne(new Document("_id", Sha256.hex(token))
                 .append("familyId", familyId)
                 .append("appId", member.appId())
                 .append("memberId", member.memberId())
@@ -150,15 +147,6 @@ public class RefreshTokens {
         byte[] value = new byte[bytes];
         random.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-    }
-
-    static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     /** The member a spent refresh token stood for, and the family's next token. */

@@ -1,6 +1,5 @@
 package io.flipflop.command.videoroom;
 
-import io.flipflop.api.app.AppRef;
 import io.flipflop.api.videoroom.CancelVideoRoom;
 import io.flipflop.api.videoroom.CreateVideoRoomRequest;
 import io.flipflop.api.videoroom.DeleteVideoRoom;
@@ -102,7 +101,7 @@ public class AppVideoRoomController {
     }
 
     private Mono<VideoRoomView> view(VideoRoomSnapshot room, AuthenticatedApp app) {
-        return Mono.fromCallable(() -> VideoRoomViews.view(room, new AppRef(app.appId(), "ACTIVE", app.name()),
+        return Mono.fromCallable(() -> VideoRoomViews.view(room, app.appRef(),
                         owners.member(room.memberId()).orElse(null)))
                 .subscribeOn(Schedulers.boundedElastic());
     }

@@ -5,11 +5,8 @@ import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.VideoRoomDetails;
 import io.flipflop.api.videoroom.VideoRoomField;
 import io.flipflop.api.videoroom.VideoRoomType;
-import io.flipflop.platform.error.ApiException;
+import io.flipflop.command.patch.PatchBody;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,70 +41,25 @@ public final class VideoRoomRequests {
         try {
             return VideoRoomType.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw invalid("type must be one of " + Arrays.toString(VideoRoomType.values()) + " or "
+            throw PatchBody.invalid("type must be one of " + Arrays.toString(VideoRoomType.values()) + " or "
                     + SURVEILLANCE_ALIAS);
         }
     }
 
     /** An absent body changes nothing, like {@code {}}; unknown fields are ignored. */
-    public static Patch patch(JsonNode body) {
-        if (body == null || body.isMissingNode() || body.isNull()) {
-            return new Patch(new VideoRoomDetails(null, null, null, null, null), Set.of());
-        }
-        if (!body.isObject()) {
-            throw invalid("The body must be a JSON object");
-        }
-        Set<VideoRoomField> fields = EnumSet.noneOf(VideoRoomField.class);
-        FIELDS.forEach((name, field) -> {
-            if (body.has(name)) {
-                fields.add(field);
-            }
-        });
-        String accessLevel = text(body, "accessLevel");
-        return new Patch(new VideoRoomDetails(text(body, "title"), text(body, "description"),
-                accessLevel == null ? null : accessLevel(accessLevel), text(body, "customType"),
-                customData(body.get("customData"))), Collections.unmodifiableSet(fields));
+    public static Patch patch(JsonNode json) {
+        PatchBody body = PatchBody.of(json);
+        String accessLevel = body.text("accessLevel");
+        return new Patch(new VideoRoomDetails(body.text("title"), body.text("description"),
+                accessLevel == null ? null : accessLevel(accessLevel), body.text("customType"),
+                body.strings("customData")), body.present(VideoRoomField.class, FIELDS));
     }
 
     private static AccessLevel accessLevel(String text) {
         try {
             return AccessLevel.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw invalid("accessLevel must be one of " + Arrays.toString(AccessLevel.values()));
+            throw PatchBody.invalid("accessLevel must be one of " + Arrays.toString(AccessLevel.values()));
         }
-    }
-
-    private static String text(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isValueNode()) {
-            throw invalid(name + " must be a string");
-        }
-        return value.asText();
-    }
-
-    /** Scalars become their text, as Jackson does for the {@code Map<String, String>} of room creation. */
-    private static Map<String, String> customData(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw invalid("customData must be an object of strings");
-        }
-        Map<String, String> items = new LinkedHashMap<>();
-        for (var item : value.properties()) {
-            JsonNode itemValue = item.getValue();
-            if (!itemValue.isValueNode()) {
-                throw invalid("customData values must be strings");
-            }
-            items.put(item.getKey(), itemValue.isNull() ? null : itemValue.asText());
-        }
-        return items;
-    }
-
-    private static ApiException invalid(String message) {
-        return ApiException.badRequest("INVALID_HTTP_MESSAGE_BODY", message);
     }
 }

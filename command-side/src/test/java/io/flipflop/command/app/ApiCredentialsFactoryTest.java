@@ -2,6 +2,7 @@ package io.flipflop.command.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flipflop.platform.security.Sha256;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +26,10 @@ class ApiCredentialsFactoryTest {
     void theStoredHashIsTheSha256HexOfTheSecretText() {
         var credentials = factory.newCredentials();
         assertThat(credentials.apiSecretHash())
-                .isEqualTo(ApiCredentialsFactory.sha256Hex(credentials.apiSecret()))
+                .isEqualTo(Sha256.hex(credentials.apiSecret()))
                 .matches("[0-9a-f]{64}");
         // the SHA-256 test vector of "abc"
-        assertThat(ApiCredentialsFactory.sha256Hex("abc"))
+        assertThat(Sha256.hex("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 

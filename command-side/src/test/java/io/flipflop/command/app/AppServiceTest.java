@@ -4,74 +4,46 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.app.AppWithCredentials;
+import io.flipflop.command.testsupport.AxonOnMongo;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.ids.IdGenerator;
-import io.flipflop.platform.mongo.EmbeddedMongoServer;
 import io.flipflop.platform.security.AppCredentialsDirectory;
 import io.flipflop.platform.security.ConsoleUser;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.flipflop.platform.security.Sha256;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Apps and their credentials through a real Axon configuration and MongoDB-wire server. */
 class AppServiceTest {
 
     private static final ConsoleUser OWNER = new ConsoleUser(3, "owner@example.com");
     private static final ConsoleUser OTHER_USER = new ConsoleUser(4, "other@example.com");
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private static EmbeddedMongoServer mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final AxonOnMongo fixture = new AxonOnMongo();
 
     private Configuration axon;
     private MongoDatabase database;
     private MongoCollection<Document> credentials;
     private AppService apps;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongoServer.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
-
     @BeforeEach
     void setUp() {
-        database = client.getDatabase("apps" + DATABASES.incrementAndGet());
+        database = fixture.freshDatabase();
         credentials = database.getCollection(AppCredentialsDirectory.COLLECTION);
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureSerializer(c -> JacksonSerializer.defaultSerializer())
-                .configureAggregate(App.class)
+        Configurer configurer = AxonOnMongo.inMemoryAxon(App.class)
                 .registerEventHandler(c -> new AppCredentialsKeeper(database, c.eventStore()));
         new AppCredentialsProcessing().appCredentialsInCommandThread().configureModule(configurer);
-        axon = configurer.start();
+        axon = fixture.start(configurer);
         apps = new AppService(axon.commandGateway(), new ApiCredentialsFactory(), new IdGenerator(database));
-    }
-
-    @AfterEach
-    void tearDown() {
-        axon.shutdown();
     }
 
     @Test
@@ -87,7 +59,7 @@ class AppServiceTest {
                         .append(AppCredentialsDirectory.APP_ID, created.app().id())
                         .append(AppCredentialsDirectory.NAME, "Live Shop")
                         .append(AppCredentialsDirectory.SECRET_HASH,
-                                ApiCredentialsFactory.sha256Hex(created.credentials().apiSecret())));
+                                Sha256.hex(created.credentials().apiSecret())));
     }
 
     @Test
@@ -126,7 +98,7 @@ class AppServiceTest {
         assertThat(credentials.find(eq("_id", rotated.apiKey())).first())
                 .containsEntry(AppCredentialsDirectory.NAME, "Live Shop")
                 .containsEntry(AppCredentialsDirectory.SECRET_HASH,
-                        ApiCredentialsFactory.sha256Hex(rotated.apiSecret()));
+                        Sha256.hex(rotated.apiSecret()));
     }
 
     @Test

@@ -15,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.RegisterMember;
@@ -39,13 +37,13 @@ import io.flipflop.command.streamkey.IngestingStreamKeys;
 import io.flipflop.command.streamkey.StreamKey;
 import io.flipflop.command.streamkey.StreamKeyDirectory;
 import io.flipflop.command.streamkey.StreamKeyStrings;
+import io.flipflop.command.testsupport.AxonOnMongo;
 import io.flipflop.command.videoroom.VideoRoom;
 import io.flipflop.command.videoroom.VideoRoomService;
 import io.flipflop.command.videoroom.VideoRoomSnapshot;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.eventstore.MongoEventStorageEngine;
 import io.flipflop.platform.ids.IdGenerator;
-import io.flipflop.platform.mongo.EmbeddedMongoServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +54,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -66,11 +63,9 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A broadcast through a real Axon configuration on the MongoDB event store and the embedded MongoDB-wire server:
@@ -83,10 +78,9 @@ class BroadcastLifecycleTest {
     private static final long OTHER_APP = 8;
     private static final String WORKER = "worker-1";
     private static final Duration SETTLE = Duration.ofSeconds(10);
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private static EmbeddedMongoServer mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final AxonOnMongo fixture = new AxonOnMongo();
 
     private Configuration axon;
     private MemberDirectory members;
@@ -98,25 +92,13 @@ class BroadcastLifecycleTest {
     private IdGenerator ids;
     private long streamKeyId;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongoServer.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
-
     @BeforeEach
     void setUp() {
         start(Duration.ofSeconds(15));
     }
 
     private void start(Duration lease) {
-        MongoDatabase database = client.getDatabase("broadcast" + DATABASES.incrementAndGet());
+        MongoDatabase database = fixture.freshDatabase();
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(JsonMapper.builder().findAndAddModules().build()).build();
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(database)
@@ -143,7 +125,7 @@ class BroadcastLifecycleTest {
                 })
                 .registerEventHandler(c -> ingesting)
                 .registerEventHandler(c -> new BroadcastCoupling(new OriginCommands(c.commandGateway())));
-        axon = configurer.start();
+        axon = fixture.start(configurer);
         OriginCommands commands = new OriginCommands(axon.commandGateway());
         members = new MemberDirectory(database);
         ids = new IdGenerator(database);
@@ -152,11 +134,6 @@ class BroadcastLifecycleTest {
         broadcasts = new BroadcastService(commands, members, new StreamKeyStrings());
         worker = new MediaWorkerCommands(commands, new IngestSettings(lease, null));
         streamKeyId = register(APP, "alice");
-    }
-
-    @AfterEach
-    void tearDown() {
-        axon.shutdown();
     }
 
     @Test
@@ -318,7 +295,7 @@ class BroadcastLifecycleTest {
 
     @Test
     void aDeadWorkersLeaseExpiresAndTheRoomLosesItsIngest() {
-        axon.shutdown();
+        fixture.shutdownAxon();
         start(Duration.ofMillis(400));
         long room = createRoom(APP, "alice").videoRoomId();
         worker.startIngest(streamKeyId, WORKER, OutputMode.CMAF).block();

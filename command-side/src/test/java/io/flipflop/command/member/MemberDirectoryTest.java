@@ -2,9 +2,7 @@ package io.flipflop.command.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.flipflop.platform.mongo.EmbeddedMongoServer;
+import io.flipflop.command.testsupport.AxonOnMongo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,34 +11,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MemberDirectoryTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedMongoServer mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final AxonOnMongo fixture = new AxonOnMongo();
 
     private MemberDirectory directory;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongoServer.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
-
     @BeforeEach
     void setUp() {
-        directory = new MemberDirectory(client.getDatabase("directory" + DATABASES.incrementAndGet()));
+        directory = new MemberDirectory(fixture.freshDatabase());
     }
 
     @Test

@@ -1,17 +1,13 @@
 package io.flipflop.command.member;
 
-import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.platform.security.AppCredentialsDirectory;
 import io.flipflop.platform.security.SecurityProbeController;
+import io.flipflop.platform.security.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,13 +107,7 @@ class MemberRelationshipControllerTest {
                 .encodeToString((apiKey + ":" + SECRET).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void credentials(String apiKey, long appId) throws Exception {
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(SECRET.getBytes(StandardCharsets.UTF_8)));
-        database.getCollection(AppCredentialsDirectory.COLLECTION).replaceOne(eq("_id", apiKey),
-                new Document("_id", apiKey).append(AppCredentialsDirectory.APP_ID, appId)
-                        .append(AppCredentialsDirectory.NAME, "App " + appId)
-                        .append(AppCredentialsDirectory.SECRET_HASH, hash),
-                new ReplaceOptions().upsert(true));
+    private void credentials(String apiKey, long appId) {
+        AppCredentialsDirectory.put(database, apiKey, appId, "App " + appId, Sha256.hex(SECRET));
     }
 }

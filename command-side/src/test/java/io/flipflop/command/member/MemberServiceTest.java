@@ -3,8 +3,6 @@ package io.flipflop.command.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.api.member.AddFriend;
 import io.flipflop.api.member.FollowingAdded;
@@ -21,25 +19,19 @@ import io.flipflop.api.streamkey.StreamKeyCreated;
 import io.flipflop.api.user.ConsoleSession;
 import io.flipflop.command.streamkey.StreamKey;
 import io.flipflop.command.streamkey.StreamKeyStrings;
+import io.flipflop.command.testsupport.AxonOnMongo;
 import io.flipflop.command.token.TokenIssuer;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.ids.IdGenerator;
-import io.flipflop.platform.mongo.EmbeddedMongoServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The member writes of the App API through a real Axon configuration and MongoDB-wire server: the directory
@@ -50,10 +42,9 @@ class MemberServiceTest {
 
     private static final long APP = 7;
     private static final long OTHER_APP = 8;
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private static EmbeddedMongoServer mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final AxonOnMongo fixture = new AxonOnMongo();
 
     private final List<Issued> issued = new CopyOnWriteArrayList<>();
     private Configuration axon;
@@ -63,35 +54,13 @@ class MemberServiceTest {
     record Issued(long appId, long memberId, String appUserId, String username, boolean guest) {
     }
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongoServer.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
-
     @BeforeEach
     void setUp() {
-        MongoDatabase database = client.getDatabase("members" + DATABASES.incrementAndGet());
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureSerializer(c -> JacksonSerializer.defaultSerializer())
-                .configureAggregate(Member.class)
-                .configureAggregate(StreamKey.class)
-                .start();
+        MongoDatabase database = fixture.freshDatabase();
+        axon = fixture.start(AxonOnMongo.inMemoryAxon(Member.class, StreamKey.class));
         directory = new MemberDirectory(database);
         members = new MemberService(axon.commandGateway(), directory, new IdGenerator(database),
                 new StreamKeyStrings(), new RecordingTokenIssuer());
-    }
-
-    @AfterEach
-    void tearDown() {
-        axon.shutdown();
     }
 
     @Test

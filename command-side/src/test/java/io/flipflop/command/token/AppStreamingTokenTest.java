@@ -1,23 +1,19 @@
 package io.flipflop.command.token;
 
-import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import io.flipflop.api.app.StreamingTokenResponse;
 import io.flipflop.platform.access.StreamingTokenViewers;
 import io.flipflop.platform.access.Viewer;
 import io.flipflop.platform.security.AppCredentialsDirectory;
 import io.flipflop.platform.security.SecurityProbeController;
+import io.flipflop.platform.security.Sha256;
 import io.flipflop.platform.security.TokenDecoders;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,14 +47,8 @@ class AppStreamingTokenTest {
     StreamingTokenViewers viewers;
 
     @BeforeEach
-    void givenAnAppWithCredentials() throws Exception {
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(API_SECRET.getBytes(StandardCharsets.UTF_8)));
-        database.getCollection(AppCredentialsDirectory.COLLECTION).replaceOne(eq("_id", API_KEY),
-                new Document("_id", API_KEY).append(AppCredentialsDirectory.APP_ID, APP_ID)
-                        .append(AppCredentialsDirectory.NAME, "Streaming app")
-                        .append(AppCredentialsDirectory.SECRET_HASH, hash),
-                new ReplaceOptions().upsert(true));
+    void givenAnAppWithCredentials() {
+        AppCredentialsDirectory.put(database, API_KEY, APP_ID, "Streaming app", Sha256.hex(API_SECRET));
     }
 
     @Test

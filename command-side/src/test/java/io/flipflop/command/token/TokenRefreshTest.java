@@ -8,6 +8,7 @@ import io.flipflop.api.member.RefreshTokensRequest;
 import io.flipflop.platform.security.AuthenticatedMember;
 import io.flipflop.platform.security.LogCapture;
 import io.flipflop.platform.security.SecurityProbeController;
+import io.flipflop.platform.security.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -71,7 +72,7 @@ class TokenRefreshTest {
 
         expectInvalid(newest.refreshToken());
         Document token = database.getCollection(RefreshTokens.TOKENS)
-                .find(Filters.eq("_id", RefreshTokens.sha256Hex(newest.refreshToken()))).first();
+                .find(Filters.eq("_id", Sha256.hex(newest.refreshToken()))).first();
         assertThat(database.getCollection(RefreshTokens.FAMILIES)
                 .find(Filters.eq("_id", token.getString("familyId"))).first().getBoolean("revoked")).isTrue();
     }
@@ -101,7 +102,7 @@ class TokenRefreshTest {
     void expiredRefreshTokenIsRejected() {
         MemberTokens login = login();
         database.getCollection(RefreshTokens.TOKENS).updateOne(
-                Filters.eq("_id", RefreshTokens.sha256Hex(login.refreshToken())),
+                Filters.eq("_id", Sha256.hex(login.refreshToken())),
                 Updates.set("expiresAt", Date.from(Instant.now().minusSeconds(1))));
 
         expectInvalid(login.refreshToken());
@@ -113,7 +114,7 @@ class TokenRefreshTest {
 
         List<Document> stored = database.getCollection(RefreshTokens.TOKENS).find().into(new ArrayList<>());
         assertThat(stored).anySatisfy(doc -> assertThat(doc.getString("_id"))
-                .isEqualTo(RefreshTokens.sha256Hex(login.refreshToken())));
+                .isEqualTo(Sha256.hex(login.refreshToken())));
         assertThat(stored).noneSatisfy(doc -> assertThat(doc.toJson()).contains(login.refreshToken()));
     }
 

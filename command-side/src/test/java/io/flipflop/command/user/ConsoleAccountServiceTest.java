@@ -3,72 +3,42 @@ package io.flipflop.command.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.api.member.MemberTokens;
 import io.flipflop.api.user.ConsoleCredentials;
 import io.flipflop.api.user.ConsoleSession;
 import io.flipflop.api.user.UserSignedUp;
+import io.flipflop.command.testsupport.AxonOnMongo;
 import io.flipflop.command.token.TokenIssuer;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.ids.IdGenerator;
-import io.flipflop.platform.mongo.EmbeddedMongoServer;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 
 /** Console sign-up and login through a real Axon configuration and MongoDB-wire server. */
 class ConsoleAccountServiceTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final ConsolePasswords PASSWORDS = new ConsolePasswords();
 
-    private static EmbeddedMongoServer mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final AxonOnMongo fixture = new AxonOnMongo();
 
     private Configuration axon;
     private UserDirectory directory;
     private ConsoleAccountService accounts;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongoServer.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
-
     @BeforeEach
     void setUp() {
-        MongoDatabase database = client.getDatabase("users" + DATABASES.incrementAndGet());
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureSerializer(c -> JacksonSerializer.defaultSerializer())
-                .configureAggregate(UserAccount.class)
-                .start();
+        MongoDatabase database = fixture.freshDatabase();
+        axon = fixture.start(AxonOnMongo.inMemoryAxon(UserAccount.class));
         directory = new UserDirectory(database);
         accounts = new ConsoleAccountService(axon.commandGateway(), directory, PASSWORDS, new IdGenerator(database),
                 new SessionPerUser());
-    }
-
-    @AfterEach
-    void tearDown() {
-        axon.shutdown();
     }
 
     @Test

@@ -1,19 +1,14 @@
 package io.flipflop.platform.security;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static com.mongodb.client.model.Filters.eq;
 import static io.flipflop.platform.security.SecurityProbeController.APP_PROBE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,14 +26,8 @@ class AppCredentialsAuthenticationTest {
     MongoDatabase database;
 
     @BeforeEach
-    void givenAnAppWithCredentials() throws Exception {
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(API_SECRET.getBytes(StandardCharsets.UTF_8)));
-        database.getCollection(AppCredentialsDirectory.COLLECTION).replaceOne(eq("_id", API_KEY),
-                new Document("_id", API_KEY).append(AppCredentialsDirectory.APP_ID, APP_ID)
-                        .append(AppCredentialsDirectory.NAME, "Demo app")
-                        .append(AppCredentialsDirectory.SECRET_HASH, hash),
-                new ReplaceOptions().upsert(true));
+    void givenAnAppWithCredentials() {
+        AppCredentialsDirectory.put(database, API_KEY, APP_ID, "Demo app", Sha256.hex(API_SECRET));
     }
 
     @Test

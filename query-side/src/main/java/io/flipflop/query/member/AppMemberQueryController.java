@@ -1,6 +1,5 @@
 package io.flipflop.query.member;
 
-import io.flipflop.api.app.AppRef;
 import io.flipflop.api.error.ErrorResponse;
 import io.flipflop.api.member.MemberView;
 import io.flipflop.api.paging.PageResponse;
@@ -60,7 +59,7 @@ public class AppMemberQueryController {
             @Parameter(description = "Page size, default " + Paging.DEFAULT_SIZE + ", at most " + Paging.MAX_SIZE)
             @RequestParam(required = false) Integer pageSize) {
         MemberSort sort = Paging.sortBy(sortBy, MemberSort.class, MemberSort.CREATED_AT_DESC);
-        return members.list(ref(app), appUserId, appUserName, sort, Paging.of(page, pageSize));
+        return members.list(app.appRef(), appUserId, appUserName, sort, Paging.of(page, pageSize));
     }
 
     @GetMapping("/{appUserId}")
@@ -70,13 +69,8 @@ public class AppMemberQueryController {
     @ApiResponse(responseCode = "404", description = "MEMBER_NOT_FOUND",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ErrorResponse.class)))
     public Mono<MemberView> get(@AuthenticationPrincipal AuthenticatedApp app, @PathVariable String appUserId) {
-        return members.find(ref(app), appUserId)
+        return members.find(app.appRef(), appUserId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("MEMBER_NOT_FOUND",
                         "No member with appUserId " + appUserId)));
-    }
-
-    /** The principal was read from the app's credentials just now, so it names the app without a lookup. */
-    private static AppRef ref(AuthenticatedApp app) {
-        return new AppRef(app.appId(), "ACTIVE", app.name());
     }
 }

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.function.BiFunction;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +58,7 @@ public class AppRelationshipQueryController {
             @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable String appUserId,
             @Parameter(description = "0-based page number, default 0") @RequestParam(required = false) Integer page,
             @Parameter(description = "Page size") @RequestParam(required = false) Integer pageSize) {
-        return list(app, appUserId, page, pageSize, (member, paging) ->
-                relationships.followings(ref(app), member, paging));
+        return list(app, appUserId, page, pageSize, relationships::followings);
     }
 
     @GetMapping("/followers")
@@ -73,8 +71,7 @@ public class AppRelationshipQueryController {
             @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable String appUserId,
             @Parameter(description = "0-based page number, default 0") @RequestParam(required = false) Integer page,
             @Parameter(description = "Page size") @RequestParam(required = false) Integer pageSize) {
-        return list(app, appUserId, page, pageSize, (member, paging) ->
-                relationships.followers(ref(app), member, paging));
+        return list(app, appUserId, page, pageSize, relationships::followers);
     }
 
     @GetMapping("/friends")
@@ -87,22 +84,20 @@ public class AppRelationshipQueryController {
             @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable String appUserId,
             @Parameter(description = "0-based page number, default 0") @RequestParam(required = false) Integer page,
             @Parameter(description = "Page size") @RequestParam(required = false) Integer pageSize) {
-        return list(app, appUserId, page, pageSize, (member, paging) ->
-                relationships.friends(ref(app), member, paging));
+        return list(app, appUserId, page, pageSize, relationships::friends);
+    }
+
+    /** One of {@link RelationshipQueries}' lists of a member's relationships. */
+    private interface Listing {
+        Mono<PageResponse<MemberView>> page(AppRef app, long member, Paging paging);
     }
 
     private Mono<PageResponse<MemberView>> list(AuthenticatedApp app, String appUserId, Integer page,
-                                                Integer pageSize,
-                                                BiFunction<Long, Paging, Mono<PageResponse<MemberView>>> listing) {
+                                                Integer pageSize, Listing listing) {
         Paging paging = Paging.of(page, pageSize);
-        return members.find(ref(app), appUserId)
+        return members.find(app.appRef(), appUserId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("MEMBER_NOT_FOUND",
                         "No member with appUserId " + appUserId)))
-                .flatMap(member -> listing.apply(member.id(), paging));
-    }
-
-    /** The principal was read from the app's credentials just now, so it names the app without a lookup. */
-    private static AppRef ref(AuthenticatedApp app) {
-        return new AppRef(app.appId(), "ACTIVE", app.name());
+                .flatMap(member -> listing.page(app.appRef(), member.id(), paging));
     }
 }

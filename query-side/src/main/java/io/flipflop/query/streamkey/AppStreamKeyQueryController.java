@@ -1,6 +1,5 @@
 package io.flipflop.query.streamkey;
 
-import io.flipflop.api.app.AppRef;
 import io.flipflop.api.error.ErrorResponse;
 import io.flipflop.api.paging.PageResponse;
 import io.flipflop.api.streamkey.StreamKeyView;
@@ -50,10 +49,10 @@ public class AppStreamKeyQueryController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ErrorResponse.class)))
     public Mono<StreamKeyView> ofMember(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
                                         @PathVariable String appUserId) {
-        return members.find(ref(app), appUserId)
+        return members.find(app.appRef(), appUserId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("MEMBER_NOT_FOUND",
                         "No member with appUserId " + appUserId)))
-                .flatMap(member -> keys.ofMember(ref(app), member.id())
+                .flatMap(member -> keys.ofMember(app.appRef(), member.id())
                         .switchIfEmpty(Mono.error(() -> notFound("of member " + appUserId))));
     }
 
@@ -81,7 +80,7 @@ public class AppStreamKeyQueryController {
             @Parameter(description = "Page size, default " + Paging.DEFAULT_SIZE + ", at most " + Paging.MAX_SIZE)
             @RequestParam(required = false) Integer pageSize) {
         StreamKeySort sort = Paging.sortBy(sortBy, StreamKeySort.class, StreamKeySort.CREATED_AT_DESC);
-        return keys.list(ref(app), memberId, appUserId, appUserName, videoRoomId, sort, Paging.of(page, pageSize));
+        return keys.list(app.appRef(), memberId, appUserId, appUserName, videoRoomId, sort, Paging.of(page, pageSize));
     }
 
     @GetMapping("/v2/apps/me/stream-keys/{streamKeyId}")
@@ -93,16 +92,11 @@ public class AppStreamKeyQueryController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ErrorResponse.class)))
     public Mono<StreamKeyView> get(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
                                    @PathVariable long streamKeyId) {
-        return keys.ofApp(ref(app), streamKeyId)
+        return keys.ofApp(app.appRef(), streamKeyId)
                 .switchIfEmpty(Mono.error(() -> notFound(streamKeyId)));
     }
 
     static ApiException notFound(Object streamKey) {
         return ApiException.notFound("STREAM_KEY_NOT_FOUND", "No stream key " + streamKey);
-    }
-
-    /** The principal was read from the app's credentials just now, so it names the app without a lookup. */
-    private static AppRef ref(AuthenticatedApp app) {
-        return new AppRef(app.appId(), "ACTIVE", app.name());
     }
 }

@@ -1,6 +1,5 @@
 package io.flipflop.query.videoroom;
 
-import io.flipflop.api.app.AppRef;
 import io.flipflop.api.error.ErrorResponse;
 import io.flipflop.api.paging.PageResponse;
 import io.flipflop.api.videoroom.AccessLevel;
@@ -71,7 +70,7 @@ public class AppVideoRoomQueryController {
             @RequestParam(required = false) Integer pageSize) {
         VideoRoomSort sort = Paging.sortBy(sortBy, VideoRoomSort.class, VideoRoomSort.CREATED_AT_DESC);
         VideoRoomFilter filter = VideoRoomFilter.of(memberId, keyword, videoRoomState, type, accessLevel);
-        return rooms.list(ref(app), filter, sort, Paging.of(page, pageSize));
+        return rooms.list(app.appRef(), filter, sort, Paging.of(page, pageSize));
     }
 
     @GetMapping("/{videoRoomId}")
@@ -83,16 +82,11 @@ public class AppVideoRoomQueryController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ErrorResponse.class)))
     public Mono<VideoRoomView> get(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
                                    @PathVariable long videoRoomId) {
-        return rooms.ofApp(ref(app), videoRoomId)
+        return rooms.ofApp(app.appRef(), videoRoomId)
                 .switchIfEmpty(Mono.error(() -> notFound(videoRoomId)));
     }
 
     static ApiException notFound(Object videoRoom) {
         return ApiException.notFound("VIDEO_ROOM_NOT_FOUND", "No video room " + videoRoom);
-    }
-
-    /** The principal was read from the app's credentials just now, so it names the app without a lookup. */
-    private static AppRef ref(AuthenticatedApp app) {
-        return new AppRef(app.appId(), "ACTIVE", app.name());
     }
 }

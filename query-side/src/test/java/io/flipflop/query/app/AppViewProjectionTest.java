@@ -1,5 +1,6 @@
 package io.flipflop.query.app;
 
+import static io.flipflop.query.testsupport.ReadModelChecks.assertReplayAfterResetRebuildsIdenticalDocuments;
 import static io.flipflop.query.testsupport.TestDatabases.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,13 +13,15 @@ import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AppViewProjectionTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final long OWNER = 1;
     private static final long SOMEONE_ELSE = 2;
     private static final Instant CREATED_AT = Instant.parse("2026-11-28T10:00:00.125Z");
@@ -37,11 +40,6 @@ class AppViewProjectionTest {
         database = databases.fresh();
         projection = new AppViewProjection(database);
         queries = new AppQueries(database);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test
@@ -97,14 +95,7 @@ class AppViewProjectionTest {
 
     @Test
     void replayFromZeroAfterResetRebuildsIdenticalDocuments() {
-        applyHistory();
-        List<Document> apps = documents(database, "apps");
-
-        projection.reset();
-        assertThat(documents(database, "apps")).isEmpty();
-        applyHistory();
-
-        assertThat(documents(database, "apps")).isEqualTo(apps);
+        assertReplayAfterResetRebuildsIdenticalDocuments(database, projection::reset, this::applyHistory, "apps");
     }
 
     @Test

@@ -7,13 +7,15 @@ import io.flipflop.api.app.AppCreated;
 import io.flipflop.platform.security.ConsoleUser;
 import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConsoleAppQueryControllerTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final Instant CREATED_AT = Instant.parse("2026-11-28T10:00:00.125Z");
 
     private ConsoleAppQueryController controller;
@@ -23,11 +25,6 @@ class ConsoleAppQueryControllerTest {
         MongoDatabase database = databases.fresh();
         new AppViewProjection(database).on(new AppCreated(10, 1, "Sporty", "key-1", "hash-1"), 0, CREATED_AT);
         controller = new ConsoleAppQueryController(new AppQueries(database));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test

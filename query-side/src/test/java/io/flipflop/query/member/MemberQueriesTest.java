@@ -17,13 +17,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MemberQueriesTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final AppRef APP_A = new AppRef(100, "ACTIVE", "Sporty");
     private static final AppRef APP_B = new AppRef(200, "ACTIVE", "Cooky");
     private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
@@ -37,11 +39,6 @@ class MemberQueriesTest {
         MongoDatabase database = databases.fresh();
         projection = new MemberViewProjection(database);
         queries = new MemberQueries(database, new AppQueries(database));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test

@@ -13,14 +13,16 @@ import io.flipflop.query.app.AppViewProjection;
 import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class MemberQueryControllersTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final AuthenticatedApp SPORTY = new AuthenticatedApp(100, "Sporty");
     private static final Instant REGISTERED_AT = Instant.parse("2026-11-28T10:00:00.125Z");
 
@@ -35,11 +37,6 @@ class MemberQueryControllersTest {
                 null, "MEMBER", Map.of("tier", "gold")), false, 2L), 0, REGISTERED_AT);
         queries = new MemberQueries(database, new AppQueries(database));
         sporty = as(SPORTY, new AppMemberQueryController(queries));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.flipflop.query.member;
 
+import static io.flipflop.query.testsupport.ReadModelChecks.assertReplayAfterResetRebuildsIdenticalDocuments;
 import static io.flipflop.query.testsupport.TestDatabases.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +18,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MemberViewProjectionTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final long APP_ID = 100;
     private static final AppRef APP = new AppRef(APP_ID, "ACTIVE", "Sporty");
     private static final Instant REGISTERED_AT = Instant.parse("2026-11-28T10:00:00.125Z");
@@ -47,11 +50,6 @@ class MemberViewProjectionTest {
         database = databases.fresh();
         projection = new MemberViewProjection(database);
         queries = new MemberQueries(database, new AppQueries(database));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test
@@ -124,16 +122,8 @@ class MemberViewProjectionTest {
 
     @Test
     void replayFromZeroAfterResetRebuildsIdenticalDocuments() {
-        applyHistory();
-        List<Document> members = documents(database, "members");
-        List<Document> keys = documents(database, "member_keys");
-
-        projection.reset();
-        assertThat(documents(database, "members")).isEmpty();
-        applyHistory();
-
-        assertThat(documents(database, "members")).isEqualTo(members);
-        assertThat(documents(database, "member_keys")).isEqualTo(keys);
+        assertReplayAfterResetRebuildsIdenticalDocuments(database, projection::reset, this::applyHistory,
+                "members", "member_keys");
     }
 
     @Test

@@ -13,14 +13,16 @@ import io.flipflop.query.member.MemberQueries;
 import io.flipflop.query.member.MemberViewProjection;
 import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class AppRelationshipQueryControllerTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final Instant T = Instant.parse("2026-11-28T10:00:00.125Z");
 
     private MemberQueries members;
@@ -38,11 +40,6 @@ class AppRelationshipQueryControllerTest {
         projection.on(new FriendAdded(1, 100, "alice", 3, "bob"), 1);
         members = new MemberQueries(database, new AppQueries(database));
         relationships = new RelationshipQueries(database, members);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.flipflop.query.relationship;
 
+import static io.flipflop.query.testsupport.ReadModelChecks.assertAppliedTwiceLeavesIdenticalDocuments;
+import static io.flipflop.query.testsupport.ReadModelChecks.assertReplayAfterResetRebuildsIdenticalDocuments;
 import static io.flipflop.query.testsupport.TestDatabases.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +23,15 @@ import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RelationshipProjectionTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final long APP_ID = 100;
     private static final AppRef APP = new AppRef(APP_ID, "ACTIVE", "Sporty");
     private static final Instant T = Instant.parse("2026-11-28T10:00:00.125Z");
@@ -54,11 +58,6 @@ class RelationshipProjectionTest {
         members.on(new MemberRegistered(CAROL, APP_ID, "carol", MemberProfile.EMPTY, false, 6L), 0, T);
         projection = new RelationshipProjection(database);
         queries = new RelationshipQueries(database, new MemberQueries(database, new AppQueries(database)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test
@@ -132,30 +131,13 @@ class RelationshipProjectionTest {
 
     @Test
     void theSameEventAppliedTwiceLeavesIdenticalDocuments() {
-        applyHistory();
-        List<Document> follows = documents(database, "follows");
-        List<Document> friends = documents(database, "friends");
-
-        applyHistory();
-
-        assertThat(documents(database, "follows")).isEqualTo(follows);
-        assertThat(documents(database, "friends")).isEqualTo(friends);
+        assertAppliedTwiceLeavesIdenticalDocuments(database, this::applyHistory, "follows", "friends");
     }
 
     @Test
     void replayFromZeroAfterResetRebuildsIdenticalDocuments() {
-        applyHistory();
-        List<Document> follows = documents(database, "follows");
-        List<Document> friends = documents(database, "friends");
-        List<Document> deleted = documents(database, "relationship_deleted_members");
-
-        projection.reset();
-        assertThat(documents(database, "follows")).isEmpty();
-        applyHistory();
-
-        assertThat(documents(database, "follows")).isEqualTo(follows);
-        assertThat(documents(database, "friends")).isEqualTo(friends);
-        assertThat(documents(database, "relationship_deleted_members")).isEqualTo(deleted);
+        assertReplayAfterResetRebuildsIdenticalDocuments(database, projection::reset, this::applyHistory,
+                "follows", "friends", "relationship_deleted_members");
     }
 
     @Test

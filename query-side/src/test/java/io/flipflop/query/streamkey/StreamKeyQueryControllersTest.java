@@ -17,14 +17,16 @@ import io.flipflop.query.relationship.RelationshipQueries;
 import io.flipflop.query.testsupport.TestDatabases;
 import io.flipflop.query.videoroom.VideoRoomQueries;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class StreamKeyQueryControllersTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final AuthenticatedApp SPORTY = new AuthenticatedApp(100, "Sporty");
     private static final AuthenticatedApp COOKY = new AuthenticatedApp(200, "Cooky");
     private static final AuthenticatedMember ALICE = new AuthenticatedMember(100, 1, "alice", "Alice", false);
@@ -50,11 +52,6 @@ class StreamKeyQueryControllersTest {
         members = new MemberQueries(database, apps);
         keys = new StreamKeyQueries(database, apps, new VideoRoomQueries(database, apps, members,
                 new RelationshipQueries(database, members)), "rtmp://media.example/live");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.flipflop.query.streamkey;
 
+import static io.flipflop.query.testsupport.ReadModelChecks.assertAppliedTwiceLeavesIdenticalDocuments;
+import static io.flipflop.query.testsupport.ReadModelChecks.assertReplayAfterResetRebuildsIdenticalDocuments;
 import static io.flipflop.query.testsupport.TestDatabases.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,13 +46,15 @@ import io.flipflop.query.videoroom.VideoRoomViewProjection;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StreamKeyViewProjectionTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final long APP_ID = 100;
     private static final AppRef APP = new AppRef(APP_ID, "ACTIVE", "Sporty");
     private static final long ALICE = 1;
@@ -76,11 +80,6 @@ class StreamKeyViewProjectionTest {
         VideoRoomQueries rooms = new VideoRoomQueries(database, apps, members,
                 new RelationshipQueries(database, members));
         queries = new StreamKeyQueries(database, apps, rooms, INGEST_URL);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test
@@ -217,26 +216,13 @@ class StreamKeyViewProjectionTest {
 
     @Test
     void theSameEventAppliedTwiceLeavesAnIdenticalDocument() {
-        applyHistory();
-        List<Document> once = documents(database, "stream_keys");
-
-        applyHistory();
-
-        assertThat(documents(database, "stream_keys")).isEqualTo(once);
+        assertAppliedTwiceLeavesIdenticalDocuments(database, this::applyHistory, "stream_keys");
     }
 
     @Test
     void replayFromZeroAfterResetRebuildsIdenticalDocuments() {
-        applyHistory();
-        List<Document> keys = documents(database, "stream_keys");
-        List<Document> owners = documents(database, "stream_key_members");
-
-        projection.reset();
-        assertThat(documents(database, "stream_keys")).isEmpty();
-        applyHistory();
-
-        assertThat(documents(database, "stream_keys")).isEqualTo(keys);
-        assertThat(documents(database, "stream_key_members")).isEqualTo(owners);
+        assertReplayAfterResetRebuildsIdenticalDocuments(database, projection::reset, this::applyHistory,
+                "stream_keys", "stream_key_members");
     }
 
     @Test

@@ -8,13 +8,16 @@ import io.flipflop.platform.mongo.EmbeddedMongoServer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Flux;
 
 /**
  * A real MongoDB-wire server for read-model tests: one per test class, reached over the wire by the reactive
- * driver as in production, with a fresh database per test so tests never see each other's documents.
+ * driver as in production, with a fresh database per test so tests never see each other's documents. As
+ * {@code @RegisterExtension static final TestDatabases databases = new TestDatabases();} it stops after the class.
  */
-public final class TestDatabases implements AutoCloseable {
+public final class TestDatabases implements AutoCloseable, AfterAllCallback {
 
     private final EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
     private final MongoClient client = MongoClients.create(server.connectionString());
@@ -28,6 +31,11 @@ public final class TestDatabases implements AutoCloseable {
     public static List<Document> documents(MongoDatabase database, String collection) {
         return Flux.from(database.getCollection(collection).find().sort(Sorts.ascending("_id")))
                 .collectList().block();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -25,14 +25,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who the member API shows a room to, for every access level, by id and by uuid. */
 class MemberVideoRoomAccessTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final long APP_ID = 100;
     private static final Instant T = Instant.parse("2026-11-28T10:00:00.125Z");
     private static final long ALICE = 1;
@@ -69,11 +71,6 @@ class MemberVideoRoomAccessTest {
         AppQueries apps = new AppQueries(database);
         MemberQueries memberQueries = new MemberQueries(database, apps);
         queries = new VideoRoomQueries(database, apps, memberQueries, new RelationshipQueries(database, memberQueries));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test

@@ -24,14 +24,16 @@ import io.flipflop.query.relationship.RelationshipQueries;
 import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class VideoRoomQueryControllersTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final AuthenticatedApp SPORTY = new AuthenticatedApp(100, "Sporty");
     private static final AuthenticatedApp COOKY = new AuthenticatedApp(200, "Cooky");
     private static final AuthenticatedMember ALICE = new AuthenticatedMember(100, 1, "alice", "Alice", false);
@@ -54,11 +56,6 @@ class VideoRoomQueryControllersTest {
         AppQueries apps = new AppQueries(database);
         MemberQueries members = new MemberQueries(database, apps);
         rooms = new VideoRoomQueries(database, apps, members, new RelationshipQueries(database, members));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test

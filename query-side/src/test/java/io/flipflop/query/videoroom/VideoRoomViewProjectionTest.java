@@ -1,6 +1,7 @@
 package io.flipflop.query.videoroom;
 
-import static io.flipflop.query.testsupport.TestDatabases.documents;
+import static io.flipflop.query.testsupport.ReadModelChecks.assertAppliedTwiceLeavesIdenticalDocuments;
+import static io.flipflop.query.testsupport.ReadModelChecks.assertReplayAfterResetRebuildsIdenticalDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -44,14 +45,15 @@ import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VideoRoomViewProjectionTest {
 
-    private static final TestDatabases databases = new TestDatabases();
+    @RegisterExtension
+    static final TestDatabases databases = new TestDatabases();
+
     private static final long APP_ID = 100;
     private static final AppRef APP = new AppRef(APP_ID, "ACTIVE", "Sporty");
     private static final long ALICE = 1;
@@ -76,11 +78,6 @@ class VideoRoomViewProjectionTest {
         AppQueries apps = new AppQueries(database);
         MemberQueries members = new MemberQueries(database, apps);
         queries = new VideoRoomQueries(database, apps, members, new RelationshipQueries(database, members));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        databases.close();
     }
 
     @Test
@@ -212,28 +209,13 @@ class VideoRoomViewProjectionTest {
 
     @Test
     void theSameEventAppliedTwiceLeavesAnIdenticalDocument() {
-        applyHistory();
-        List<Document> rooms = documents(database, "video_rooms");
-        List<Document> uuids = documents(database, "video_room_uuids");
-
-        applyHistory();
-
-        assertThat(documents(database, "video_rooms")).isEqualTo(rooms);
-        assertThat(documents(database, "video_room_uuids")).isEqualTo(uuids);
+        assertAppliedTwiceLeavesIdenticalDocuments(database, this::applyHistory, "video_rooms", "video_room_uuids");
     }
 
     @Test
     void replayFromZeroAfterResetRebuildsIdenticalDocuments() {
-        applyHistory();
-        List<Document> rooms = documents(database, "video_rooms");
-        List<Document> uuids = documents(database, "video_room_uuids");
-
-        projection.reset();
-        assertThat(documents(database, "video_rooms")).isEmpty();
-        applyHistory();
-
-        assertThat(documents(database, "video_rooms")).isEqualTo(rooms);
-        assertThat(documents(database, "video_room_uuids")).isEqualTo(uuids);
+        assertReplayAfterResetRebuildsIdenticalDocuments(database, projection::reset, this::applyHistory,
+                "video_rooms", "video_room_uuids");
     }
 
     @Test
