@@ -1,5 +1,6 @@
 package io.flipflop.media.ingest;
 
+import io.flipflop.media.ffmpeg.BundledPrograms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,16 +69,13 @@ class FfmpegPublishTest {
     }
 
     private Result publish(String name, int seconds) throws IOException, InterruptedException {
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
         Path output = logs.resolve("ffmpeg.log");
-        ProcessBuilder builder = new ProcessBuilder(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "warning",
+        ProcessBuilder builder = BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-loglevel", "warning",
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440",
                 "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
                 "-g", "60", "-c:a", "aac", "-f", "flv", "rtmp://127.0.0.1:" + server.port() + "/live/" + name)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        // The bundled program finds libva next to it only through the library path.
-        builder.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
         Process process = builder.start();
         if (!process.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
             process.destroyForcibly();
