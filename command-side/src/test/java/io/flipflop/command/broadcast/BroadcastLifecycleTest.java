@@ -77,7 +77,7 @@ class BroadcastLifecycleTest {
     private static final long APP = 7;
     private static final long OTHER_APP = 8;
     private static final String WORKER = "worker-1";
-    private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final Duration SETTLE = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final AxonOnMongo fixture = new AxonOnMongo();
@@ -393,7 +393,7 @@ class BroadcastLifecycleTest {
 
     /** After the coupling caught up, the room shows what its key does. */
     private void awaitConsistent(long room) {
-        await(() -> {
+        await(() -> "room " + roomState(room) + " with key " + keyState(), () -> {
             VideoRoomState roomState = roomState(room);
             StreamKeyState key = keyState();
             return switch (roomState) {
@@ -472,10 +472,14 @@ class BroadcastLifecycleTest {
     }
 
     private static void await(Supplier<Boolean> condition) {
+        await(() -> "", condition);
+    }
+
+    private static void await(Supplier<String> state, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + SETTLE);
+                throw new AssertionError("condition not met within " + SETTLE + ": " + state.get());
             }
             sleep(20);
         }
