@@ -27,8 +27,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Read models are disposable: after apps, members, relationships and a whole broadcast, resetting every
  * projection to the start of the event store and replaying rebuilds exactly the same documents.
  */
+// A context of its own (the database name makes it one): cached contexts of other tests would add their documents
+// and, worse, events arriving mid-replay.
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "flipflop.mongodb.in-memory=true")
+        properties = {"flipflop.mongodb.in-memory=true", "flipflop.mongodb.database=replay"})
 class ProjectionReplayTest {
 
     private static final List<String> PROJECTIONS = List.of("apps", "members", "stream-keys", "video-rooms",
