@@ -97,10 +97,12 @@ public final class Benchmarks {
         List<Member> members = registerMembers();
         AtomicInteger version = new AtomicInteger();
 
-        double gatewayDistinct = rate(i -> rename(commands, members.get(i % MEMBERS), version));
-        double gatewayHot = rate(i -> rename(commands, members.get(0), version));
-        double httpDistinct = rate(i -> patch(members.get(i % MEMBERS), "h" + version.incrementAndGet()));
-        double httpHot = rate(i -> patch(members.get(0), "h" + version.incrementAndGet()));
+        double gatewayDistinct = rate(CLIENTS, i -> rename(commands, members.get(i % MEMBERS), version));
+        double gatewayHot = rate(CLIENTS, i -> rename(commands, members.get(0), version));
+        double gatewayDistinctAlone = rate(1, i -> rename(commands, members.get(i % MEMBERS), version));
+        double gatewayHotAlone = rate(1, i -> rename(commands, members.get(0), version));
+        double httpDistinct = rate(CLIENTS, i -> patch(members.get(i % MEMBERS), "h" + version.incrementAndGet()));
+        double httpHot = rate(CLIENTS, i -> patch(members.get(0), "h" + version.incrementAndGet()));
         long[] lagMicros = projectionLag(database.getCollection("members"), members, version);
         double replay = replayRate(app.getBean(EventStore.class));
         double broadcasts = broadcastRate(app.getBean(MediaWorkerCommands.class));
@@ -110,10 +112,12 @@ public final class Benchmarks {
         System.out.println("| figure | value | ratio |");
         System.out.println("|---|---|---|");
         System.out.printf("| raw insertOne/s (baseline, same driver and server) | %.0f | 1.00 |%n", rawInsert);
-        System.out.printf("| commands/s, gateway, distinct aggregates | %.0f | %.2f × raw insert |%n", gatewayDistinct, gatewayDistinct / rawInsert);
-        System.out.printf("| commands/s, gateway, one hot aggregate | %.0f | %.2f × distinct |%n", gatewayHot, gatewayHot / gatewayDistinct);
-        System.out.printf("| commands/s, HTTP, distinct aggregates | %.0f | %.2f × raw insert |%n", httpDistinct, httpDistinct / rawInsert);
-        System.out.printf("| commands/s, HTTP, one hot aggregate | %.0f | %.2f × distinct |%n", httpHot, httpHot / httpDistinct);
+        System.out.printf("| commands/s, gateway, distinct aggregates, %d callers | %.0f | %.2f × raw insert |%n", CLIENTS, gatewayDistinct, gatewayDistinct / rawInsert);
+        System.out.printf("| commands/s, gateway, one hot aggregate, %d callers | %.0f | %.2f × distinct |%n", CLIENTS, gatewayHot, gatewayHot / gatewayDistinct);
+        System.out.printf("| commands/s, gateway, distinct aggregates, 1 caller | %.0f | %.2f × raw insert |%n", gatewayDistinctAlone, gatewayDistinctAlone / rawInsert);
+        System.out.printf("| commands/s, gateway, one hot aggregate, 1 caller | %.0f | %.2f × distinct |%n", gatewayHotAlone, gatewayHotAlone / gatewayDistinctAlone);
+        System.out.printf("| commands/s, HTTP, distinct aggregates, %d callers | %.0f | %.2f × raw insert |%n", CLIENTS, httpDistinct, httpDistinct / rawInsert);
+        System.out.printf("| commands/s, HTTP, one hot aggregate, %d callers | %.0f | %.2f × distinct |%n", CLIENTS, httpHot, httpHot / httpDistinct);
         System.out.printf("| append → read model visible, p50 | %.1f ms | |%n", lagMicros[0] / 1000.0);
         System.out.printf("| append → read model visible, p99 | %.1f ms | |%n", lagMicros[1] / 1000.0);
         System.out.printf("| replay events/s, fresh reader | %.0f | %.2f × raw insert |%n", replay, replay / rawInsert);
@@ -250,17 +254,21 @@ public final class Benchmarks {
         }
     }
 
-    /** Commands per second from {@link #CLIENTS} concurrent callers, after a warm-up of a tenth of the run. */
-    private static double rate(IntConsumer command) throws Exception {
+    /**
+     * Commands per second from concurrent callers, after a warm-up of a tenth of the run. Commands on one
+     * aggregate are serialized by its lock, so with several callers a hot aggregate shows the lock's cost; with
+     * one caller, hot and distinct compare the per-command work alone.
+     */
+    private static double rate(int callers, IntConsumer command) throws Exception {
         for (int i = 0; i < COMMANDS / 10; i++) {
             command.accept(i);
         }
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(callers);
         try {
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
+            for (int c = 0; c < callers; c++) {
                 running.add(clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < COMMANDS; i = next.getAndIncrement()) {
                         command.accept(i);
