@@ -37,7 +37,11 @@ public final class LogCapture implements AutoCloseable {
 
     /** Every message, argument and stack trace text logged so far, one string per event. */
     public List<String> texts() {
-        return appender.list.stream().map(LogCapture::text).toList();
+        List<ILoggingEvent> events;
+        synchronized (appender) { // AppenderBase.doAppend appends under this lock, also from background threads
+            events = List.copyOf(appender.list);
+        }
+        return events.stream().map(LogCapture::text).toList();
     }
 
     @Override
