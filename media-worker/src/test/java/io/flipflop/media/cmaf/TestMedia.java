@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The bundled ffmpeg and ffprobe programs, and a tiny FLV reader, for black-box packaging tests. */
-final class TestMedia {
+public final class TestMedia {
 
     private TestMedia() {
     }
 
     /** An 8 s 720p30 H.264 (2 s GOP) + AAC FLV, as a publisher would send it. */
-    static Path makeFlv(Path dir, int seconds) throws IOException, InterruptedException {
+    public static Path makeFlv(Path dir, int seconds) throws IOException, InterruptedException {
         Path flv = dir.resolve("source.flv");
         run(BundledPrograms.ffmpeg("-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440",
@@ -30,20 +30,25 @@ final class TestMedia {
     }
 
     /** ffprobe's JSON for the format duration and the codec names of {@code input}. */
-    static String probe(Path input) throws IOException, InterruptedException {
+    public static String probe(Path input) throws IOException, InterruptedException {
+        return probe(input.toString());
+    }
+
+    /** ffprobe's JSON for a file or URL (an HLS playlist or DASH MPD served over HTTP). */
+    public static String probe(String input) throws IOException, InterruptedException {
         return run(BundledPrograms.ffprobe("-v", "error",
-                "-show_entries", "format=duration:stream=codec_name", "-of", "json", input.toString()));
+                "-show_entries", "format=duration:stream=codec_name", "-of", "json", input));
     }
 
     /** The "duration" of ffprobe's JSON. */
-    static double duration(String probe) {
+    public static double duration(String probe) {
         int at = probe.indexOf("\"duration\"");
         assertThat(at).as("duration in %s", probe).isNotNegative();
         int start = probe.indexOf('"', probe.indexOf(':', at)) + 1;
         return Double.parseDouble(probe.substring(start, probe.indexOf('"', start)));
     }
 
-    static List<FlvTag> readFlv(Path flv) throws IOException {
+    public static List<FlvTag> readFlv(Path flv) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(flv));
         buf.position(buf.getInt(5) + 4); // header, PreviousTagSize0
         List<FlvTag> tags = new ArrayList<>();

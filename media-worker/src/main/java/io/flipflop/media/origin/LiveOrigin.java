@@ -1,0 +1,175 @@
+package io.flipflop.media.origin;
+
+import io.flipflop.media.cmaf.LiveStream;
+import io.flipflop.media.cmaf.MediaNames;
+import io.flipflop.media.cmaf.PlaylistAnswer;
+import io.flipflop.media.cmaf.PlaylistRequest;
+import io.flipflop.platform.error.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The playback origin for live rooms: {@code /live/{videoRoomId}/{file}} with the file names of
+ * {@link MediaNames} (anything else is 404, so no request reaches the file system by name), behind
+ * {@link PlaybackGate}. Waiting answers (LL-HLS blocking reload, the hinted part, a segment still being filled)
+ * chain on the live stream's futures and hold no thread. CORS comes from the platform's browser CORS on
+ * {@code /live/**}.
+ */
+@RestController
+class LiveOrigin {
+
+    static final MediaType HLS = MediaType.parseMediaType("application/vnd.apple.mpegurl");
+    static final MediaType DASH = MediaType.parseMediaType("application/dash+xml");
+    static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
+    static final MediaType SEGMENT = MediaType.parseMediaType("video/iso.segment");
+    static final String TIME_PATH = "/live/time";
+
+    private static final CacheControl MANIFEST = CacheControl.noCache();
+    private static final String SHARED_MEDIA = "public, max-age=31536000, immutable";
+    private static final String PRIVATE_MEDIA = "private, max-age=31536000, immutable";
+
+    private final PlaybackGate gate;
+    private final Clock clock;
+
+    @Autowired
+    LiveOrigin(PlaybackGate gate) {
+        this(gate, Clock.systemUTC());
+    }
+
+    LiveOrigin(PlaybackGate gate, Clock clock) {
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    /** The clock the MPD's UTCTiming points at ({@code urn:mpeg:dash:utc:http-iso:2014}): players on closed networks. */
+    @GetMapping(value = TIME_PATH, produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> time() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock)));
+    }
+
+    @GetMapping("/live/{videoRoomId}/{file}")
+    Mono<ResponseEntity<Flux<DataBuffer>>> file(@PathVariable String videoRoomId, @PathVariable String file,
+                                 @RequestParam(required = false) String streamingToken,
+                                 @RequestParam(name = "_HLS_msn", required = false) String hlsMsn,
+                                 @RequestParam(name = "_HLS_part", required = false) String hlsPart,
+                                 @RequestParam(name = "_HLS_skip", required = false) String hlsSkip,
+                                 ServerHttpRequest request) {
+        return gate.admit(videoRoomId, streamingToken).flatMap(playback -> {
+            LiveStream live = playback.stream();
+            return switch (file) {
+                case MediaNames.MULTIVARIANT ->
+                        manifest(HLS, TokenedUris.hls(live.multivariantPlaylist(), streamingToken));
+                case MediaNames.MEDIA_PLAYLIST -> mediaPlaylist(live, hlsMsn, hlsPart, hlsSkip, streamingToken);
+                case MediaNames.MPD -> manifest(DASH, TokenedUris.mpd(live.mpd(clockUrl(request)), streamingToken));
+                default -> media(playback, file);
+            };
+        });
+    }
+
+    private Mono<ResponseEntity<Flux<DataBuffer>>> mediaPlaylist(LiveStream live, String hlsMsn, String hlsPart, String hlsSkip,
+                                                  String streamingToken) {
+        PlaylistRequest directives;
+        try {
+            directives = PlaylistRequest.parse(hlsMsn, hlsPart, hlsSkip);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(ApiException.badRequest("INVALID_HLS_DIRECTIVE", e.getMessage()));
+        }
+        // the future completes on the packaging thread: move off it before rendering the response
+        return Mono.fromFuture(live.mediaPlaylist(directives)).publishOn(Schedulers.parallel())
+                .flatMap(answer -> {
+                    if (answer instanceof PlaylistAnswer.Playlist playlist) {
+                        return manifest(HLS, TokenedUris.hls(playlist.text(), streamingToken));
+                    }
+                    if (answer instanceof PlaylistAnswer.BadRequest bad) {
+                        return Mono.error(ApiException.badRequest("INVALID_HLS_DIRECTIVE", bad.reason()));
+                    }
+                    return Mono.error(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "PART_NOT_AVAILABLE",
+                            "The requested part did not appear in time"));
+                });
+    }
+
+    private Mono<ResponseEntity<Flux<DataBuffer>>> media(PlaybackGate.Playback playback, String file) {
+        LiveStream live = playback.stream();
+        String cache = playback.shared() ? SHARED_MEDIA : PRIVATE_MEDIA;
+        Optional<MediaNames.Numbered> name = MediaNames.parse(file);
+        if (name.isEmpty()) {
+            return notFound();
+        }
+        long number = name.get().number();
+        return switch (name.get().kind()) {
+            case INIT -> number > Integer.MAX_VALUE ? notFound()
+                    : body(MP4, cache, Mono.justOrEmpty(live.init((int) number)));
+            case PART -> body(SEGMENT, cache, future(live.part(number)));
+            case SEGMENT -> live.segment(number).map(bytes -> body(SEGMENT, cache, Mono.just(bytes)))
+                    .orElseGet(() -> segmentWhileFilled(live, number, cache));
+        };
+    }
+
+    /**
+     * A segment still being filled (DASH availabilityTimeOffset) goes out part by part, chunked, as its parts
+     * land; one that completed meanwhile comes whole.
+     */
+    private Mono<ResponseEntity<Flux<DataBuffer>>> segmentWhileFilled(LiveStream live, long msn, String cache) {
+        Mono<ResponseEntity<Flux<DataBuffer>>> whole = Mono.defer(() -> live.segment(msn)
+                .map(bytes -> body(SEGMENT, cache, Mono.just(bytes))).orElseGet(() -> notFound()));
+        return future(live.segmentPart(msn, 0))
+                .map(first -> ResponseEntity.ok().contentType(SEGMENT).header("Cache-Control", cache)
+                        .body(Flux.just(first).concatWith(partsFrom(live, msn, 1)).map(LiveOrigin::buffer)))
+                .switchIfEmpty(whole);
+    }
+
+    private static Flux<byte[]> partsFrom(LiveStream live, long msn, int index) {
+        return future(live.segmentPart(msn, index))
+                .flatMapMany(part -> Flux.just(part).concatWith(Flux.defer(() -> partsFrom(live, msn, index + 1))));
+    }
+
+    private static Mono<byte[]> future(CompletableFuture<Optional<byte[]>> answer) {
+        return Mono.fromFuture(answer).publishOn(Schedulers.parallel()).flatMap(Mono::justOrEmpty);
+    }
+
+    private static Mono<ResponseEntity<Flux<DataBuffer>>> body(MediaType type, String cache, Mono<byte[]> bytes) {
+        return bytes.map(b -> ResponseEntity.ok().contentType(type).header("Cache-Control", cache)
+                .contentLength(b.length).body(Flux.just(buffer(b)))).switchIfEmpty(Mono.defer(() -> notFound()));
+    }
+
+    private static Mono<ResponseEntity<Flux<DataBuffer>>> manifest(MediaType type, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Mono.just(ResponseEntity.ok().contentType(type).cacheControl(MANIFEST).contentLength(bytes.length)
+                .body(Flux.just(buffer(bytes))));
+    }
+
+    private static DataBuffer buffer(byte[] bytes) {
+        return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
+    }
+
+    private static <T> Mono<T> notFound() {
+        return Mono.error(ApiException.notFound("MEDIA_NOT_FOUND", "No such live media file"));
+    }
+
+    /** Absolute, as the player reached us: a relative UTCTiming URL is not resolved by every player. */
+    private static String clockUrl(ServerHttpRequest request) {
+        return UriComponentsBuilder.fromUri(request.getURI()).replacePath(TIME_PATH).replaceQuery(null).fragment(null)
+                .build().toUriString();
+    }
+}

@@ -1,0 +1,13 @@
+package io.flipflop.media.origin;
+
+import io.flipflop.api.videoroom.AccessLevel;
+
+/**
+ * A room the origin may play, as the read models have it now: whose it is, who it is for, and which stream key's
+ * {@link io.flipflop.media.cmaf.LiveStream} it shows.
+ *
+ * @param preview the room is still SCHEDULED and its owner's key is publishing: only the owner may play
+ */
+record LiveRoom(long videoRoomId, long appId, long ownerMemberId, AccessLevel accessLevel, long streamKeyId,
+                boolean preview) {
+}
