@@ -83,6 +83,11 @@ class BroadcastTenantIsolationTest {
                 new Call(HttpMethod.POST, "/v2/apps/me/video-rooms", Map.of("appUserId", "other1",
                         "type", "BROADCAST_RTMP", "scheduledAt", Instant.now().plusSeconds(60).toString())),
                 new Call(HttpMethod.PUT, "/v2/apps/me/members/other1/followings/host1", null),
+                // host1 is a member of app B too: the room of app A is what is not found
+                new Call(HttpMethod.PUT, "/v2/apps/me/video-rooms/" + roomId + "/allowlist/host1", null),
+                new Call(HttpMethod.DELETE, "/v2/apps/me/video-rooms/" + roomId + "/allowlist/host1", null),
+                new Call(HttpMethod.PUT, "/v2/apps/me/video-rooms/" + roomId + "/allowlist/other1", null),
+                new Call(HttpMethod.DELETE, "/v2/apps/me/video-rooms/" + roomId + "/allowlist/other1", null),
                 new Call(HttpMethod.GET, "/v2/apps/me/audit/video-rooms/" + roomId + "/events", null),
                 new Call(HttpMethod.GET, "/v2/apps/me/audit/video-rooms/" + roomId + "/state?at=" + Instant.now(), null),
                 new Call(HttpMethod.GET, "/v2/apps/me/audit/video-rooms/" + roomId + "/verify", null));
@@ -101,7 +106,8 @@ class BroadcastTenantIsolationTest {
                 .expectBody().jsonPath("$.content[?(@.id == " + keyId + ")]").doesNotExist();
 
         flipflop.asApp(appA, "/v2/apps/me/video-rooms/" + roomId).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.videoRoomState").isEqualTo("SCHEDULED");
+                .expectBody().jsonPath("$.videoRoomState").isEqualTo("SCHEDULED")
+                .jsonPath("$.stats.totalMemberWhitelistCount").isEqualTo(0);
     }
 
     @Test
@@ -125,6 +131,33 @@ class BroadcastTenantIsolationTest {
         }
         flipflop.asMember(hostOfA, "/v2/members/me/video-rooms/" + roomId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.title").isEqualTo("A's show");
+    }
+
+    @Test
+    void theAppsAllowlistLetsAMemberIntoARestrictedRoom() {
+        http.patch().uri("/v2/members/me/video-rooms/" + roomId).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + hostOfA.accessToken())
+                .bodyValue(Map.of("accessLevel", "RESTRICTED")).exchange().expectStatus().isOk();
+        String allowOther = "/v2/apps/me/video-rooms/" + roomId + "/allowlist/other1";
+        for (int twice = 0; twice < 2; twice++) {
+            http.put().uri(allowOther).headers(h -> h.setBasicAuth(appA.apiKey(), appA.apiSecret()))
+                    .exchange().expectStatus().isNoContent();
+        }
+        http.put().uri("/v2/apps/me/video-rooms/" + roomId + "/allowlist/nobody")
+                .headers(h -> h.setBasicAuth(appA.apiKey(), appA.apiSecret()))
+                .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.errorCode")
+                .isEqualTo("MEMBER_NOT_FOUND");
+
+        await().atMost(SOON).untilAsserted(() -> flipflop.asMember(otherMemberOfA,
+                "/v2/members/me/video-rooms/" + roomId).exchange().expectStatus().isOk());
+        flipflop.asApp(appA, "/v2/apps/me/video-rooms/" + roomId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.stats.totalMemberWhitelistCount").isEqualTo(1);
+        flipflop.asMember(memberOfB, "/v2/members/me/video-rooms/" + roomId).exchange().expectStatus().isNotFound();
+
+        http.delete().uri(allowOther).headers(h -> h.setBasicAuth(appA.apiKey(), appA.apiSecret()))
+                .exchange().expectStatus().isNoContent();
+        await().atMost(SOON).untilAsserted(() -> flipflop.asMember(otherMemberOfA,
+                "/v2/members/me/video-rooms/" + roomId).exchange().expectStatus().isNotFound());
     }
 
     private record Call(HttpMethod method, String path, Map<String, String> body) {

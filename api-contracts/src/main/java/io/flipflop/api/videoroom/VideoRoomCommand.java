@@ -8,6 +8,7 @@ package io.flipflop.api.videoroom;
  */
 public sealed interface VideoRoomCommand permits CreateVideoRoom, InspectVideoRoom, UpdateVideoRoom,
         DeleteVideoRoom, CancelVideoRoom, GoLive, MarkIngestLost, MarkIngestResumed, EndBroadcast,
-        ForceTerminateVideoRoom, StartArchive, CompleteArchive, FailArchive {
+        ForceTerminateVideoRoom, StartArchive, CompleteArchive, FailArchive, AllowMemberOnVideoRoom,
+        DisallowMemberOnVideoRoom {
     long videoRoomId();
 }

@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -30,7 +31,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 @RequestMapping("/v2/apps/me/video-rooms")
-@Tag(name = "App API: video rooms", description = "Create, delete, go live, end and cancel rooms")
+@Tag(name = "App API: video rooms",
+        description = "Create, delete, go live, end and cancel rooms; edit their allowlists")
 @SecurityRequirement(name = "appBasic")
 public class AppVideoRoomController {
 
@@ -98,6 +100,27 @@ public class AppVideoRoomController {
                                       @PathVariable long videoRoomId) {
         return rooms.cancel(new CancelVideoRoom(videoRoomId, app.appId(), null), Origin.app(app.appId()))
                 .flatMap(room -> view(room, app));
+    }
+
+    @PutMapping("/{videoRoomId}/allowlist/{appUserId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "allowMemberOnVideoRoom", summary = "Put a member on the room's allowlist",
+            description = "The allowlist decides who views a RESTRICTED room (kept at every level). Allowed in "
+                    + "every state until the room is deleted. 204, also when the member already was on it. "
+                    + "Errors: 404 VIDEO_ROOM_NOT_FOUND, MEMBER_NOT_FOUND.")
+    public Mono<Void> allow(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                            @PathVariable long videoRoomId, @PathVariable String appUserId) {
+        return rooms.allow(app.appId(), videoRoomId, appUserId, Origin.app(app.appId()));
+    }
+
+    @DeleteMapping("/{videoRoomId}/allowlist/{appUserId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "disallowMemberOnVideoRoom", summary = "Take a member off the room's allowlist",
+            description = "204, also when the member was not on it. Errors: 404 VIDEO_ROOM_NOT_FOUND, "
+                    + "MEMBER_NOT_FOUND.")
+    public Mono<Void> disallow(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                               @PathVariable long videoRoomId, @PathVariable String appUserId) {
+        return rooms.disallow(app.appId(), videoRoomId, appUserId, Origin.app(app.appId()));
     }
 
     private Mono<VideoRoomView> view(VideoRoomSnapshot room, AuthenticatedApp app) {

@@ -5,11 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.flipflop.api.videoroom.AccessLevel;
+import io.flipflop.api.videoroom.AllowMemberOnVideoRoom;
 import io.flipflop.api.videoroom.CancelVideoRoom;
 import io.flipflop.api.videoroom.CompleteArchive;
 import io.flipflop.api.videoroom.CreateVideoRoom;
 import io.flipflop.api.videoroom.CreatorType;
 import io.flipflop.api.videoroom.DeleteVideoRoom;
+import io.flipflop.api.videoroom.DisallowMemberOnVideoRoom;
 import io.flipflop.api.videoroom.EndBroadcast;
 import io.flipflop.api.videoroom.FailArchive;
 import io.flipflop.api.videoroom.ForceTerminateVideoRoom;
@@ -17,6 +19,8 @@ import io.flipflop.api.videoroom.GoLive;
 import io.flipflop.api.videoroom.InspectVideoRoom;
 import io.flipflop.api.videoroom.MarkIngestLost;
 import io.flipflop.api.videoroom.MarkIngestResumed;
+import io.flipflop.api.videoroom.MemberAllowedOnVideoRoom;
+import io.flipflop.api.videoroom.MemberDisallowedOnVideoRoom;
 import io.flipflop.api.videoroom.StartArchive;
 import io.flipflop.api.videoroom.UpdateVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomArchiveFailed;
@@ -40,6 +44,7 @@ import io.flipflop.api.videoroom.VodState;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.error.DomainRejection;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -94,6 +99,8 @@ public class VideoRoom {
     private Instant vodArchivedAt;
     private Instant createdAt;
     private Instant lastModifiedAt;
+    /** Member ids that may view the room at {@link AccessLevel#RESTRICTED}; kept at every level. */
+    private Set<Long> allowlist = new HashSet<>();
 
     protected VideoRoom() {
     }
@@ -154,6 +161,27 @@ public class VideoRoom {
         requireVisibleTo(command.appId(), command.ownerMemberId());
         VideoRoomState next = advance(DeleteVideoRoom.class);
         apply(new VideoRoomDeleted(videoRoomId, next, appId));
+    }
+
+    /** Records nothing when the member is already on the allowlist. */
+    @CommandHandler
+    public void handle(AllowMemberOnVideoRoom command) {
+        requireVisibleTo(command.appId(), null);
+        VideoRoomState next = advance(AllowMemberOnVideoRoom.class);
+        if (!allowlist.contains(command.memberId())) {
+            apply(new MemberAllowedOnVideoRoom(videoRoomId, next, appId, command.memberId(), command.appUserId()));
+        }
+    }
+
+    /** Records nothing when the member is not on the allowlist. */
+    @CommandHandler
+    public void handle(DisallowMemberOnVideoRoom command) {
+        requireVisibleTo(command.appId(), null);
+        VideoRoomState next = advance(DisallowMemberOnVideoRoom.class);
+        if (allowlist.contains(command.memberId())) {
+            apply(new MemberDisallowedOnVideoRoom(videoRoomId, next, appId, command.memberId(),
+                    command.appUserId()));
+        }
     }
 
     @CommandHandler
@@ -298,6 +326,18 @@ public class VideoRoom {
     }
 
     @EventSourcingHandler
+    void on(MemberAllowedOnVideoRoom event, @Timestamp Instant at) {
+        allowlist.add(event.memberId());
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(MemberDisallowedOnVideoRoom event, @Timestamp Instant at) {
+        allowlist.remove(event.memberId());
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
     void on(VideoRoomCancelled event, @Timestamp Instant at) {
         state = event.state();
         cancelledAt = at;
@@ -420,6 +460,10 @@ public class VideoRoom {
 
     VideoRoomState state() {
         return state;
+    }
+
+    Set<Long> allowlist() {
+        return Set.copyOf(allowlist);
     }
 
     private VideoRoomSnapshot snapshot() {

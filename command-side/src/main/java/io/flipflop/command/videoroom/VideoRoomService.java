@@ -1,10 +1,13 @@
 package io.flipflop.command.videoroom;
 
+import io.flipflop.api.videoroom.AllowMemberOnVideoRoom;
 import io.flipflop.api.videoroom.CancelVideoRoom;
 import io.flipflop.api.videoroom.CreateVideoRoom;
 import io.flipflop.api.videoroom.CreateVideoRoomRequest;
 import io.flipflop.api.videoroom.CreatorType;
 import io.flipflop.api.videoroom.DeleteVideoRoom;
+import io.flipflop.api.videoroom.DisallowMemberOnVideoRoom;
+import io.flipflop.api.videoroom.InspectVideoRoom;
 import io.flipflop.api.videoroom.UpdateVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomDetails;
 import io.flipflop.api.videoroom.VideoRoomType;
@@ -16,14 +19,15 @@ import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.ids.IdGenerator;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import org.springframework.stereotype.Service;
 
 /**
- * Room writes that involve only the room: create, update, delete, cancel. Every one is scoped to the caller's
- * app, and on the member API to the caller as owner; the room checks that itself. Going live and ending are
+ * Room writes that involve only the room: create, update, delete, cancel, the allowlist. Every one is scoped to the
+ * caller's app, and on the member API to the caller as owner; the room checks that itself. Going live and ending are
  * {@link io.flipflop.command.broadcast.BroadcastService}'s, because they move the stream key too.
  */
 @Service
@@ -86,6 +90,34 @@ public class VideoRoomService {
 
     public Mono<VideoRoomSnapshot> cancel(CancelVideoRoom command, Origin origin) {
         return send(command, origin);
+    }
+
+    /** App API: puts the app's member {@code appUserId} on the room's allowlist (idempotent). */
+    public Mono<Void> allow(long appId, long videoRoomId, String appUserId, Origin origin) {
+        return allowlist(appId, videoRoomId, appUserId, origin,
+                member -> new AllowMemberOnVideoRoom(videoRoomId, appId, member.memberId(), appUserId));
+    }
+
+    /** App API: takes the app's member {@code appUserId} off the room's allowlist (idempotent). */
+    public Mono<Void> disallow(long appId, long videoRoomId, String appUserId, Origin origin) {
+        return allowlist(appId, videoRoomId, appUserId, origin,
+                member -> new DisallowMemberOnVideoRoom(videoRoomId, appId, member.memberId(), appUserId));
+    }
+
+    /**
+     * The room answers first: for another app's (or a missing) room it is 404 {@code VIDEO_ROOM_NOT_FOUND} whatever
+     * the member, so the answer says nothing about the members of another app. Then an unknown or deleted member
+     * of the app is 404 {@code MEMBER_NOT_FOUND}.
+     */
+    private Mono<Void> allowlist(long appId, long videoRoomId, String appUserId, Origin origin,
+                                 Function<MemberDirectory.Entry, Object> command) {
+        return Mono.fromCallable(() -> directory.find(appId, appUserId)
+                        .filter(found -> owners.member(found.memberId()).isPresent()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(member -> member.isPresent()
+                        ? this.<Object>send(command.apply(member.get()), origin).then()
+                        : this.<Object>send(new InspectVideoRoom(videoRoomId, appId, null), origin)
+                                .then(Mono.error(() -> ApiException.notFound("MEMBER_NOT_FOUND", "No such member"))));
     }
 
     private <R> Mono<R> send(Object command, Origin origin) {

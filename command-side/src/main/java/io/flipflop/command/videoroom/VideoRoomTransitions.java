@@ -10,9 +10,11 @@ import static io.flipflop.api.videoroom.VodState.ARCHIVING;
 import static io.flipflop.api.videoroom.VodState.FAILED_ARCHIVING;
 import static io.flipflop.api.videoroom.VodState.NOT_ARCHIVED;
 
+import io.flipflop.api.videoroom.AllowMemberOnVideoRoom;
 import io.flipflop.api.videoroom.CancelVideoRoom;
 import io.flipflop.api.videoroom.CompleteArchive;
 import io.flipflop.api.videoroom.DeleteVideoRoom;
+import io.flipflop.api.videoroom.DisallowMemberOnVideoRoom;
 import io.flipflop.api.videoroom.EndBroadcast;
 import io.flipflop.api.videoroom.FailArchive;
 import io.flipflop.api.videoroom.ForceTerminateVideoRoom;
@@ -39,8 +41,9 @@ import java.util.stream.Collectors;
  * moves while the room is ENDED). A (state, command) pair that is not in a table is refused with a code naming
  * the states the command needs: {@code VIDEO_ROOM_STATE_NOT_} (or {@code VIDEO_ROOM_VOD_STATE_NOT_}) + those states
  * joined by {@code _OR_}. Creation is not here: it has no "from" state (a second create is refused by the room).
- * Self-loops change no state: inspecting, updating the details, deleting a room that is not on air, and
- * starting to archive.
+ * Self-loops change no state: inspecting, updating the details, changing the allowlist (in every state: a room's
+ * audience may change until it is deleted, also for its VOD), deleting a room that is not on air, and starting
+ * to archive.
  */
 public final class VideoRoomTransitions {
 
@@ -52,27 +55,37 @@ public final class VideoRoomTransitions {
     static {
         ROOM.put(SCHEDULED, Map.of(
                 InspectVideoRoom.class, SCHEDULED,
+                AllowMemberOnVideoRoom.class, SCHEDULED,
+                DisallowMemberOnVideoRoom.class, SCHEDULED,
                 UpdateVideoRoom.class, SCHEDULED,
                 DeleteVideoRoom.class, SCHEDULED,
                 CancelVideoRoom.class, CANCELLED,
                 GoLive.class, LIVE));
         ROOM.put(CANCELLED, Map.of(
                 InspectVideoRoom.class, CANCELLED,
+                AllowMemberOnVideoRoom.class, CANCELLED,
+                DisallowMemberOnVideoRoom.class, CANCELLED,
                 UpdateVideoRoom.class, CANCELLED,
                 DeleteVideoRoom.class, CANCELLED));
         ROOM.put(LIVE, Map.of(
                 InspectVideoRoom.class, LIVE,
+                AllowMemberOnVideoRoom.class, LIVE,
+                DisallowMemberOnVideoRoom.class, LIVE,
                 UpdateVideoRoom.class, LIVE,
                 MarkIngestLost.class, LIVE_INACTIVE,
                 ForceTerminateVideoRoom.class, ENDED));
         ROOM.put(LIVE_INACTIVE, Map.of(
                 InspectVideoRoom.class, LIVE_INACTIVE,
+                AllowMemberOnVideoRoom.class, LIVE_INACTIVE,
+                DisallowMemberOnVideoRoom.class, LIVE_INACTIVE,
                 UpdateVideoRoom.class, LIVE_INACTIVE,
                 MarkIngestResumed.class, LIVE,
                 EndBroadcast.class, ENDED,
                 ForceTerminateVideoRoom.class, ENDED));
         ROOM.put(ENDED, Map.of(
                 InspectVideoRoom.class, ENDED,
+                AllowMemberOnVideoRoom.class, ENDED,
+                DisallowMemberOnVideoRoom.class, ENDED,
                 UpdateVideoRoom.class, ENDED,
                 DeleteVideoRoom.class, ENDED,
                 StartArchive.class, ENDED,
@@ -80,6 +93,8 @@ public final class VideoRoomTransitions {
                 FailArchive.class, ENDED));
         ROOM.put(ARCHIVED, Map.of(
                 InspectVideoRoom.class, ARCHIVED,
+                AllowMemberOnVideoRoom.class, ARCHIVED,
+                DisallowMemberOnVideoRoom.class, ARCHIVED,
                 UpdateVideoRoom.class, ARCHIVED,
                 DeleteVideoRoom.class, ARCHIVED));
 

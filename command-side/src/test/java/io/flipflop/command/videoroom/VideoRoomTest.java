@@ -9,11 +9,13 @@ import static io.flipflop.api.videoroom.VideoRoomState.SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flipflop.api.videoroom.AccessLevel;
+import io.flipflop.api.videoroom.AllowMemberOnVideoRoom;
 import io.flipflop.api.videoroom.CancelVideoRoom;
 import io.flipflop.api.videoroom.CompleteArchive;
 import io.flipflop.api.videoroom.CreateVideoRoom;
 import io.flipflop.api.videoroom.CreatorType;
 import io.flipflop.api.videoroom.DeleteVideoRoom;
+import io.flipflop.api.videoroom.DisallowMemberOnVideoRoom;
 import io.flipflop.api.videoroom.EndBroadcast;
 import io.flipflop.api.videoroom.FailArchive;
 import io.flipflop.api.videoroom.ForceTerminateVideoRoom;
@@ -21,6 +23,8 @@ import io.flipflop.api.videoroom.GoLive;
 import io.flipflop.api.videoroom.InspectVideoRoom;
 import io.flipflop.api.videoroom.MarkIngestLost;
 import io.flipflop.api.videoroom.MarkIngestResumed;
+import io.flipflop.api.videoroom.MemberAllowedOnVideoRoom;
+import io.flipflop.api.videoroom.MemberDisallowedOnVideoRoom;
 import io.flipflop.api.videoroom.StartArchive;
 import io.flipflop.api.videoroom.UpdateVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomArchiveFailed;
@@ -88,21 +92,27 @@ class VideoRoomTest {
     private static final Map<VideoRoomState, Map<Class<?>, Outcome>> SPEC = Map.of(
             SCHEDULED, Map.of(InspectVideoRoom.class, NO_OP, UpdateVideoRoom.class, new MovesTo(SCHEDULED),
                     DeleteVideoRoom.class, new MovesTo(SCHEDULED), CancelVideoRoom.class, new MovesTo(CANCELLED),
-                    GoLive.class, new MovesTo(LIVE)),
+                    GoLive.class, new MovesTo(LIVE), AllowMemberOnVideoRoom.class, new MovesTo(SCHEDULED),
+                    DisallowMemberOnVideoRoom.class, NO_OP),
             CANCELLED, Map.of(InspectVideoRoom.class, NO_OP, UpdateVideoRoom.class, new MovesTo(CANCELLED),
-                    DeleteVideoRoom.class, new MovesTo(CANCELLED)),
+                    DeleteVideoRoom.class, new MovesTo(CANCELLED), AllowMemberOnVideoRoom.class, new MovesTo(CANCELLED),
+                    DisallowMemberOnVideoRoom.class, NO_OP),
             LIVE, Map.of(InspectVideoRoom.class, NO_OP, UpdateVideoRoom.class, new MovesTo(LIVE),
                     MarkIngestLost.class, new MovesTo(LIVE_INACTIVE), ForceTerminateVideoRoom.class, new MovesTo(ENDED),
-                    GoLive.class, NO_OP, MarkIngestResumed.class, NO_OP),
+                    GoLive.class, NO_OP, MarkIngestResumed.class, NO_OP,
+                    AllowMemberOnVideoRoom.class, new MovesTo(LIVE), DisallowMemberOnVideoRoom.class, NO_OP),
             LIVE_INACTIVE, Map.of(InspectVideoRoom.class, NO_OP, UpdateVideoRoom.class, new MovesTo(LIVE_INACTIVE),
                     MarkIngestResumed.class, new MovesTo(LIVE), EndBroadcast.class, new MovesTo(ENDED),
                     ForceTerminateVideoRoom.class, new MovesTo(ENDED), GoLive.class, NO_OP,
-                    MarkIngestLost.class, NO_OP),
+                    MarkIngestLost.class, NO_OP, AllowMemberOnVideoRoom.class, new MovesTo(LIVE_INACTIVE),
+                    DisallowMemberOnVideoRoom.class, NO_OP),
             ENDED, Map.of(InspectVideoRoom.class, NO_OP, UpdateVideoRoom.class, new MovesTo(ENDED),
                     DeleteVideoRoom.class, new MovesTo(ENDED), StartArchive.class, new MovesTo(ENDED),
-                    EndBroadcast.class, NO_OP),
+                    EndBroadcast.class, NO_OP, AllowMemberOnVideoRoom.class, new MovesTo(ENDED),
+                    DisallowMemberOnVideoRoom.class, NO_OP),
             ARCHIVED, Map.of(InspectVideoRoom.class, NO_OP, UpdateVideoRoom.class, new MovesTo(ARCHIVED),
-                    DeleteVideoRoom.class, new MovesTo(ARCHIVED)));
+                    DeleteVideoRoom.class, new MovesTo(ARCHIVED), AllowMemberOnVideoRoom.class, new MovesTo(ARCHIVED),
+                    DisallowMemberOnVideoRoom.class, NO_OP));
 
     private static final Map<Class<?>, String> CODES = Map.ofEntries(
             Map.entry(CreateVideoRoom.class, "VIDEO_ROOM_ALREADY_EXISTS"),
@@ -136,7 +146,10 @@ class VideoRoomTest {
             Map.entry(ForceTerminateVideoRoom.class, new ForceTerminateVideoRoom(ROOM, KEY)),
             Map.entry(StartArchive.class, new StartArchive(ROOM)),
             Map.entry(CompleteArchive.class, new CompleteArchive(ROOM, "https://vod/500.m3u8")),
-            Map.entry(FailArchive.class, new FailArchive(ROOM, "disk full")));
+            Map.entry(FailArchive.class, new FailArchive(ROOM, "disk full")),
+            // allowing changes no state; disallowing a member who is not on the allowlist records nothing
+            Map.entry(AllowMemberOnVideoRoom.class, new AllowMemberOnVideoRoom(ROOM, APP, 300, "bob")),
+            Map.entry(DisallowMemberOnVideoRoom.class, new DisallowMemberOnVideoRoom(ROOM, APP, 300, "bob")));
 
     private AggregateTestFixture<VideoRoom> fixture;
 
@@ -365,6 +378,51 @@ class VideoRoomTest {
         fixture.given(historyTo(LIVE))
                 .when(new MarkIngestLost(ROOM, KEY))
                 .expectEvents(new VideoRoomIngestLost(ROOM, LIVE_INACTIVE, KEY));
+    }
+
+    @Test
+    void allowingAMemberPutsItOnTheAllowlistOnce() {
+        fixture.given(historyTo(LIVE))
+                .when(new AllowMemberOnVideoRoom(ROOM, APP, 300, "bob"))
+                .expectEvents(new MemberAllowedOnVideoRoom(ROOM, LIVE, APP, 300, "bob"))
+                .expectState(room -> {
+                    assertThat(room.allowlist()).containsExactly(300L);
+                    assertThat(room.state()).isEqualTo(LIVE);
+                });
+        fixture.given(historyTo(LIVE)).andGiven(new MemberAllowedOnVideoRoom(ROOM, LIVE, APP, 300, "bob"))
+                .when(new AllowMemberOnVideoRoom(ROOM, APP, 300, "bob"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void disallowingAMemberTakesItOffTheAllowlistOnce() {
+        fixture.given(historyTo(ENDED)).andGiven(new MemberAllowedOnVideoRoom(ROOM, LIVE, APP, 300, "bob"),
+                        new MemberAllowedOnVideoRoom(ROOM, LIVE, APP, 301, "carol"))
+                .when(new DisallowMemberOnVideoRoom(ROOM, APP, 300, "bob"))
+                .expectEvents(new MemberDisallowedOnVideoRoom(ROOM, ENDED, APP, 300, "bob"))
+                .expectState(room -> assertThat(room.allowlist()).containsExactly(301L));
+        fixture.given(historyTo(ENDED)).andGiven(new MemberAllowedOnVideoRoom(ROOM, LIVE, APP, 300, "bob"),
+                        new MemberDisallowedOnVideoRoom(ROOM, ENDED, APP, 300, "bob"))
+                .when(new DisallowMemberOnVideoRoom(ROOM, APP, 300, "bob"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAppsOrADeletedRoomsAllowlistIsNotFound() {
+        fixture.given(historyTo(SCHEDULED))
+                .when(new AllowMemberOnVideoRoom(ROOM, 8, 300, "bob"))
+                .expectNoEvents()
+                .expectException(notFound());
+        fixture.given(historyTo(SCHEDULED)).andGiven(new MemberAllowedOnVideoRoom(ROOM, SCHEDULED, APP, 300, "bob"))
+                .when(new DisallowMemberOnVideoRoom(ROOM, 8, 300, "bob"))
+                .expectNoEvents()
+                .expectException(notFound());
+        fixture.given(historyTo(SCHEDULED)).andGiven(new VideoRoomDeleted(ROOM, SCHEDULED, APP))
+                .when(new AllowMemberOnVideoRoom(ROOM, APP, 300, "bob"))
+                .expectNoEvents()
+                .expectException(notFound());
     }
 
     private static CreateVideoRoom create(VideoRoomType type, Instant scheduledAt, VideoRoomDetails details) {

@@ -1,13 +1,15 @@
 package io.flipflop.media.origin;
 
 import io.flipflop.api.videoroom.AccessLevel;
+import java.util.Set;
 
 /**
  * A room the origin may play, as the read models have it now: whose it is, who it is for, and which stream key's
  * {@link io.flipflop.media.cmaf.LiveStream} it shows.
  *
+ * @param allowlist the member ids a RESTRICTED room admits
  * @param preview the room is still SCHEDULED and its owner's key is publishing: only the owner may play
  */
-record LiveRoom(long videoRoomId, long appId, long ownerMemberId, AccessLevel accessLevel, long streamKeyId,
-                boolean preview) {
+record LiveRoom(long videoRoomId, long appId, long ownerMemberId, AccessLevel accessLevel, Set<Long> allowlist,
+                long streamKeyId, boolean preview) {
 }

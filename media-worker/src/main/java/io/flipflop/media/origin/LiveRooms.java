@@ -8,6 +8,8 @@ import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.platform.access.Relationships;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -15,8 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads, with {@code _id} lookups only, the query side's read models the origin needs: {@code video_rooms},
- * {@code stream_key_members} and {@code stream_keys} to find which stream key a room shows, and {@code follows}
- * / {@code friends} for the access levels that depend on them. Read-only: the query side writes them.
+ * {@code stream_key_members} and {@code stream_keys} to find which stream key a room shows, the room's
+ * {@code allowlist} and {@code follows} / {@code friends} for the access levels that depend on them. Read-only:
+ * the query side writes them.
  */
 @Component
 class LiveRooms {
@@ -50,17 +53,29 @@ class LiveRooms {
                     long appId = room.getLong("appId");
                     long owner = room.getLong("memberId");
                     AccessLevel level = AccessLevel.valueOf(room.getString("accessLevel"));
+                    Set<Long> allowlist = allowlist(room);
                     return switch (VideoRoomState.valueOf(room.getString("videoRoomState"))) {
                         case LIVE, LIVE_INACTIVE -> Mono.justOrEmpty(room.getLong("streamKeyId"))
-                                .map(key -> new LiveRoom(videoRoomId, appId, owner, level, key, false));
+                                .map(key -> new LiveRoom(videoRoomId, appId, owner, level, allowlist, key, false));
                         case SCHEDULED -> first(keyOfMember, owner)
                                 .flatMap(link -> first(keys, link.getLong("streamKeyId")))
                                 .filter(key -> key.getLong("appId") == appId && key.get("videoRoomId") == null
                                         && PREVIEWING.contains(StreamKeyState.valueOf(key.getString("streamKeyState"))))
-                                .map(key -> new LiveRoom(videoRoomId, appId, owner, level, key.getLong("_id"), true));
+                                .map(key -> new LiveRoom(videoRoomId, appId, owner, level, allowlist,
+                                        key.getLong("_id"), true));
                         case CANCELLED, ENDED, ARCHIVED -> Mono.empty();
                     };
                 });
+    }
+
+    /** The room's {@code allowlist} array of member ids; none when the document has none. */
+    private static Set<Long> allowlist(Document room) {
+        if (!(room.get("allowlist") instanceof List<?> ids)) {
+            return Set.of();
+        }
+        Set<Long> allowlist = new HashSet<>();
+        ids.forEach(id -> allowlist.add(((Number) id).longValue()));
+        return allowlist;
     }
 
     /** The two relationships between owner and viewer, read ahead: the access policy asks synchronously. */

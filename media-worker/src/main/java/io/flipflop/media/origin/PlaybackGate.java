@@ -9,7 +9,6 @@ import io.flipflop.platform.access.Relationships;
 import io.flipflop.platform.access.StreamingTokenViewers;
 import io.flipflop.platform.access.Viewer;
 import io.flipflop.platform.error.ApiException;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
@@ -73,7 +72,7 @@ class PlaybackGate {
             return Mono.just(owner);
         }
         ProtectedResource resource = new ProtectedResource(room.appId(), room.ownerMemberId(), room.accessLevel(),
-                Set.of()); // the room events carry no allowlist yet: RESTRICTED admits the owner alone
+                room.allowlist());
         boolean needsRelationships = (room.accessLevel() == AccessLevel.FOLLOWER
                 || room.accessLevel() == AccessLevel.FRIEND)
                 && viewer instanceof Viewer.Member member && member.appId() == room.appId();

@@ -119,6 +119,19 @@ class LiveOriginTest {
     }
 
     @Test
+    void aRestrictedLiveRoomPlaysForTheMembersOnItsAllowlist() throws Exception {
+        room(114, "LIVE", "RESTRICTED", KEY);
+        database.getCollection("video_rooms").updateOne(new Document("_id", 114L),
+                new Document("$set", new Document("allowlist", List.of(MEMBER))));
+
+        assertThat(get("/live/114/media.m3u8", token(APP, MEMBER)).statusCode()).isEqualTo(200);
+        assertThat(get("/live/114/media.m3u8", token(APP, OWNER)).statusCode()).isEqualTo(200);
+        assertNotFound(get("/live/114/media.m3u8", token(APP, FOLLOWER)));
+        assertNotFound(get("/live/114/media.m3u8", token(OTHER_APP, MEMBER)));
+        assertNotFound(get("/live/114/media.m3u8", null));
+    }
+
+    @Test
     void aPublicLiveRoomPlaysWithoutAToken() throws Exception {
         room(102, "LIVE", "PUBLIC", KEY);
 

@@ -16,16 +16,20 @@ import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.api.videoroom.VodState;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 
 /**
  * The {@value #COLLECTION} read model: one document per room, keyed by its id, so reading a room is an
  * {@code _id} lookup. Shape: {@code {_id: videoRoomId, appId, memberId, appUserId, type, title, description,
  * accessLevel, customType, customData, videoRoomState, vodState, vodUrl, forciblyTerminated, scheduledAt,
- * cancelledAt, liveStartedAt, liveEndedAt, vodArchivedAt, streamKeyId, uuid, creatorType, creatorId, state,
- * createdAt, lastModifiedAt, version}}. {@code streamKeyId} is set only while the room is on air; {@code state}
+ * cancelledAt, liveStartedAt, liveEndedAt, vodArchivedAt, streamKeyId, allowlist, uuid, creatorType, creatorId,
+ * state, createdAt, lastModifiedAt, version}}. {@code streamKeyId} is set only while the room is on air;
+ * {@code allowlist} is the array of member ids a RESTRICTED room admits (kept at every level); {@code state}
  * becomes DELETED when the room is deleted.
  *
  * <p>{@value #UUIDS_COLLECTION} maps a room's uuid to the room ({@code {_id: uuid, videoRoomId}}), so
@@ -58,6 +62,7 @@ final class VideoRoomDocuments {
     static final String LIVE_ENDED_AT = "liveEndedAt";
     static final String VOD_ARCHIVED_AT = "vodArchivedAt";
     static final String STREAM_KEY_ID = "streamKeyId";
+    static final String ALLOWLIST = "allowlist";
     static final String UUID = "uuid";
     static final String CREATOR_TYPE = "creatorType";
     static final String CREATOR_ID = "creatorId";
@@ -88,6 +93,17 @@ final class VideoRoomDocuments {
         return AccessLevel.valueOf(room.getString(ACCESS_LEVEL));
     }
 
+    /** The member ids on the room's allowlist; none in a document written before allowlists existed. */
+    static Set<Long> allowlist(Document room) {
+        Object stored = room.get(ALLOWLIST);
+        if (!(stored instanceof List<?> ids)) {
+            return Set.of();
+        }
+        Set<Long> allowlist = new HashSet<>();
+        ids.forEach(id -> allowlist.add(((Number) id).longValue()));
+        return allowlist;
+    }
+
     /**
      * As the command side answers a room (reference §13.3, both field sets): the channel shares the room's id
      * and title, the nested stream key's state follows the room's (LIVE ⇔ ACTIVE_LIVE, LIVE_INACTIVE ⇔
@@ -110,7 +126,8 @@ final class VideoRoomDocuments {
                 customData(room.get(CUSTOM_DATA, Document.class)), new VideoRoomPolicy(false, false, false),
                 instant(room, SCHEDULED_AT), instant(room, CANCELLED_AT), 0, instant(room, LIVE_STARTED_AT),
                 instant(room, LIVE_ENDED_AT), instant(room, VOD_ARCHIVED_AT), streamKey, null, null, null, null,
-                null, null, null, new VideoRoomStats(0), instant(room, CREATED_AT), instant(room, LAST_MODIFIED_AT));
+                null, null, null, new VideoRoomStats(allowlist(room).size()), instant(room, CREATED_AT),
+                instant(room, LAST_MODIFIED_AT));
     }
 
     static VideoRoomRef toRef(Document room) {

@@ -33,7 +33,6 @@ import io.flipflop.query.paging.Paging;
 import io.flipflop.query.relationship.RelationshipQueries;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -125,10 +124,11 @@ public class VideoRoomQueries {
                 .map(VideoRoomDocuments::toRef);
     }
 
-    /** The room events carry no allowlist yet, so a RESTRICTED room admits its owner alone. */
+    /** A RESTRICTED room admits its owner and the members on its allowlist. */
     private Mono<VideoRoomView> admitted(Viewer.Member viewer, Document room) {
         ProtectedResource resource = new ProtectedResource(VideoRoomDocuments.appId(room),
-                VideoRoomDocuments.ownerMemberId(room), VideoRoomDocuments.accessLevel(room), Set.of());
+                VideoRoomDocuments.ownerMemberId(room), VideoRoomDocuments.accessLevel(room),
+                VideoRoomDocuments.allowlist(room));
         return relationshipsFor(viewer, resource)
                 .filter(known -> AccessPolicy.mayView(viewer, resource, known))
                 .flatMap(admitted -> apps.ref(resource.appId()))

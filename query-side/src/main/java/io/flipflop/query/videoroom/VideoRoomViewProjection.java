@@ -3,13 +3,16 @@ package io.flipflop.query.videoroom;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.set;
 import static io.flipflop.query.readmodel.ReadModelWrites.VERSION;
 import static io.flipflop.query.readmodel.ReadModelWrites.await;
 import static io.flipflop.query.readmodel.ReadModelWrites.awaitUnlessStale;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.ACCESS_LEVEL;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.ACTIVE;
+import static io.flipflop.query.videoroom.VideoRoomDocuments.ALLOWLIST;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.APP_ID;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.APP_USER_ID;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.CANCELLED_AT;
@@ -41,6 +44,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.flipflop.api.videoroom.MemberAllowedOnVideoRoom;
+import io.flipflop.api.videoroom.MemberDisallowedOnVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomArchiveFailed;
 import io.flipflop.api.videoroom.VideoRoomArchiveStarted;
 import io.flipflop.api.videoroom.VideoRoomArchived;
@@ -104,8 +109,8 @@ public class VideoRoomViewProjection {
                 set(VIDEO_ROOM_STATE, event.state().name()), set(VOD_STATE, event.vodState().name()),
                 set(VOD_URL, null), set(FORCIBLY_TERMINATED, false), set(SCHEDULED_AT, date(event.scheduledAt())),
                 set(CANCELLED_AT, null), set(LIVE_STARTED_AT, null), set(LIVE_ENDED_AT, null),
-                set(VOD_ARCHIVED_AT, null), set(STREAM_KEY_ID, null), set(STATE, ACTIVE), set(CREATED_AT, at),
-                set(LAST_MODIFIED_AT, at), set(VERSION, sequence)));
+                set(VOD_ARCHIVED_AT, null), set(STREAM_KEY_ID, null), set(ALLOWLIST, List.of()), set(STATE, ACTIVE),
+                set(CREATED_AT, at), set(LAST_MODIFIED_AT, at), set(VERSION, sequence)));
         awaitUnlessStale(rooms.updateOne(olderThan(event.videoRoomId(), sequence), combine(fields),
                 new UpdateOptions().upsert(true)));
     }
@@ -119,6 +124,17 @@ public class VideoRoomViewProjection {
     @EventHandler
     public void on(VideoRoomDeleted event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         change(event, sequence, timestamp, set(STATE, DELETED));
+    }
+
+    /** A set: the version guard keeps a replayed event out, and adding twice would change nothing anyway. */
+    @EventHandler
+    public void on(MemberAllowedOnVideoRoom event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        change(event, sequence, timestamp, addToSet(ALLOWLIST, event.memberId()));
+    }
+
+    @EventHandler
+    public void on(MemberDisallowedOnVideoRoom event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        change(event, sequence, timestamp, pull(ALLOWLIST, event.memberId()));
     }
 
     @EventHandler

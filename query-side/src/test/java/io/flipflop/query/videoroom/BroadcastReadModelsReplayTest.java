@@ -21,6 +21,8 @@ import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.CreatorType;
+import io.flipflop.api.videoroom.MemberAllowedOnVideoRoom;
+import io.flipflop.api.videoroom.MemberDisallowedOnVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomArchived;
 import io.flipflop.api.videoroom.VideoRoomBroadcastEnded;
 import io.flipflop.api.videoroom.VideoRoomCreated;
@@ -99,19 +101,23 @@ class BroadcastReadModelsReplayTest {
                         100, 1, "alice", 2L, VideoRoomType.BROADCAST_RTMP,
                         new VideoRoomDetails("Run", null, AccessLevel.FOLLOWER, null, null), T, "uuid-50",
                         CreatorType.MEMBER, 1)),
+                event("VideoRoom", 50, 1, new MemberAllowedOnVideoRoom(50, VideoRoomState.SCHEDULED, 100, 3, "bob")),
+                event("VideoRoom", 50, 2, new MemberAllowedOnVideoRoom(50, VideoRoomState.SCHEDULED, 100, 5, "eve")),
+                event("VideoRoom", 50, 3, new MemberDisallowedOnVideoRoom(50, VideoRoomState.SCHEDULED, 100, 5,
+                        "eve")),
                 event("StreamKey", 2, 1, new IngestStarted(2, StreamKeyState.ACTIVE_PREP, "w1", OutputMode.CMAF,
                         null)),
                 event("StreamKey", 2, 2, new CmafPublishStarted(2, StreamKeyState.ACTIVE, "w1", null)),
                 event("StreamKey", 2, 3, new StreamKeyWentLive(2, StreamKeyState.ACTIVE_LIVE, 50)),
-                event("VideoRoom", 50, 1, new VideoRoomWentLive(50, VideoRoomState.LIVE, 2)),
+                event("VideoRoom", 50, 4, new VideoRoomWentLive(50, VideoRoomState.LIVE, 2)),
                 event("Member", 1, 1, new MemberProfileUpdated(1, 100,
                         new MemberProfile("Alice", null, null, null, null))),
                 event("StreamKey", 2, 4, new CmafPublishStopped(2, StreamKeyState.INACTIVE_LIVE, "w1",
                         IngestStopReason.PUBLISHER_DISCONNECTED, 50L)),
-                event("VideoRoom", 50, 2, new VideoRoomIngestLost(50, VideoRoomState.LIVE_INACTIVE, 2)),
+                event("VideoRoom", 50, 5, new VideoRoomIngestLost(50, VideoRoomState.LIVE_INACTIVE, 2)),
                 event("StreamKey", 2, 5, new StreamKeyBroadcastEnded(2, StreamKeyState.INACTIVE, 50)),
-                event("VideoRoom", 50, 3, new VideoRoomBroadcastEnded(50, VideoRoomState.ENDED, 2)),
-                event("VideoRoom", 50, 4, new VideoRoomArchived(50, VideoRoomState.ARCHIVED, VodState.ARCHIVED,
+                event("VideoRoom", 50, 6, new VideoRoomBroadcastEnded(50, VideoRoomState.ENDED, 2)),
+                event("VideoRoom", 50, 7, new VideoRoomArchived(50, VideoRoomState.ARCHIVED, VodState.ARCHIVED,
                         "https://vod/50")),
                 event("Member", 3, 2, new MemberDeleted(3, 100, "bob"))));
 
@@ -122,7 +128,10 @@ class BroadcastReadModelsReplayTest {
                 assertThat(key.getString("appUserName")).isEqualTo("Alice");
             });
             assertThat(documents(database, "video_rooms")).singleElement()
-                    .satisfies(room -> assertThat(room.getString("vodUrl")).isEqualTo("https://vod/50"));
+                    .satisfies(room -> {
+                        assertThat(room.getString("vodUrl")).isEqualTo("https://vod/50");
+                        assertThat(room.getList("allowlist", Long.class)).containsExactly(3L);
+                    });
             assertThat(documents(database, "follows")).singleElement()
                     .satisfies(follow -> assertThat(follow.getBoolean("memberDeleted")).isTrue());
         });

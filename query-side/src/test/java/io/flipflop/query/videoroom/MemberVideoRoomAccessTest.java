@@ -9,6 +9,8 @@ import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.MemberRegistered;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.CreatorType;
+import io.flipflop.api.videoroom.MemberAllowedOnVideoRoom;
+import io.flipflop.api.videoroom.MemberDisallowedOnVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomCreated;
 import io.flipflop.api.videoroom.VideoRoomDetails;
 import io.flipflop.api.videoroom.VideoRoomState;
@@ -68,6 +70,13 @@ class MemberVideoRoomAccessTest {
                     new VideoRoomDetails(level.name(), null, level, null, null), T, "uuid-" + level, CreatorType.MEMBER,
                     ALICE), 0, T);
         }
+        // the RESTRICTED room's allowlist: "member", and the guest, whom no level beyond APP admits; "friend" was
+        // on it and was taken off
+        long restricted = roomOf(AccessLevel.RESTRICTED);
+        rooms.on(new MemberAllowedOnVideoRoom(restricted, VideoRoomState.SCHEDULED, APP_ID, 3, "mike"), 1, T);
+        rooms.on(new MemberAllowedOnVideoRoom(restricted, VideoRoomState.SCHEDULED, APP_ID, 9, "guest"), 2, T);
+        rooms.on(new MemberAllowedOnVideoRoom(restricted, VideoRoomState.SCHEDULED, APP_ID, 13, "fred"), 3, T);
+        rooms.on(new MemberDisallowedOnVideoRoom(restricted, VideoRoomState.SCHEDULED, APP_ID, 13, "fred"), 4, T);
         AppQueries apps = new AppQueries(database);
         MemberQueries memberQueries = new MemberQueries(database, apps);
         queries = new VideoRoomQueries(database, apps, memberQueries, new RelationshipQueries(database, memberQueries));
@@ -81,7 +90,8 @@ class MemberVideoRoomAccessTest {
         assertThat(admitted(AccessLevel.MEMBER)).containsExactly("owner", "member", "follower", "friend");
         assertThat(admitted(AccessLevel.FOLLOWER)).containsExactly("owner", "follower");
         assertThat(admitted(AccessLevel.FRIEND)).containsExactly("owner", "friend");
-        assertThat(admitted(AccessLevel.RESTRICTED)).as("no allowlist in the room events yet").containsExactly("owner");
+        assertThat(admitted(AccessLevel.RESTRICTED)).as("the owner and the allowlisted member")
+                .containsExactly("owner", "member");
         assertThat(admitted(AccessLevel.PRIVATE)).containsExactly("owner");
     }
 

@@ -14,6 +14,8 @@ import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.ChannelRef;
 import io.flipflop.api.videoroom.CreatorType;
+import io.flipflop.api.videoroom.MemberAllowedOnVideoRoom;
+import io.flipflop.api.videoroom.MemberDisallowedOnVideoRoom;
 import io.flipflop.api.videoroom.MemberRef;
 import io.flipflop.api.videoroom.StreamKeyRef;
 import io.flipflop.api.videoroom.VideoRoomArchiveFailed;
@@ -45,6 +47,8 @@ import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -186,6 +190,25 @@ class VideoRoomViewProjectionTest {
     }
 
     @Test
+    void theAllowlistIsStoredAsMemberIdsAndCountedInTheStats() {
+        projection.on(CREATED, 0, T);
+
+        projection.on(new MemberAllowedOnVideoRoom(ROOM, VideoRoomState.SCHEDULED, APP_ID, 3, "bob"), 1, at(1));
+        projection.on(new MemberAllowedOnVideoRoom(ROOM, VideoRoomState.SCHEDULED, APP_ID, 5, "carol"), 2, at(2));
+        assertThat(allowlist()).containsExactly(3L, 5L);
+        assertThat(room().stats()).isEqualTo(new VideoRoomStats(2));
+        assertThat(room().lastModifiedAt()).isEqualTo(at(2));
+        assertThat(room().videoRoomState()).isEqualTo(VideoRoomState.SCHEDULED);
+
+        projection.on(new MemberDisallowedOnVideoRoom(ROOM, VideoRoomState.SCHEDULED, APP_ID, 3, "bob"), 3, at(3));
+        assertThat(allowlist()).containsExactly(5L);
+        assertThat(room().stats()).isEqualTo(new VideoRoomStats(1));
+
+        projection.on(new MemberAllowedOnVideoRoom(ROOM, VideoRoomState.SCHEDULED, APP_ID, 3, "bob"), 1, at(1));
+        assertThat(allowlist()).as("a late redelivery changes nothing").containsExactly(5L);
+    }
+
+    @Test
     void aDeletedRoomIsGoneFromEveryRead() {
         projection.on(CREATED, 0, T);
 
@@ -289,6 +312,10 @@ class VideoRoomViewProjectionTest {
         projection.on(new VideoRoomCreated(60, VideoRoomState.SCHEDULED, VodState.NOT_ARCHIVED, APP_ID, 3, "bob", 4L,
                 VideoRoomType.SURVEILLANCE, new VideoRoomDetails("Backyard", null, AccessLevel.PRIVATE, null, null),
                 null, "uuid-60", CreatorType.APP, APP_ID), 0, at(1));
+        projection.on(new MemberAllowedOnVideoRoom(60, VideoRoomState.SCHEDULED, APP_ID, ALICE, "alice"), 1, at(2));
+        projection.on(new MemberAllowedOnVideoRoom(60, VideoRoomState.SCHEDULED, APP_ID, 7, "dave"), 2, at(3));
+        projection.on(new MemberDisallowedOnVideoRoom(60, VideoRoomState.SCHEDULED, APP_ID, ALICE, "alice"), 3,
+                at(4));
         projection.on(created(70, 200, 5, "carol", DETAILS, "uuid-70"), 0, T);
     }
 
@@ -298,6 +325,11 @@ class VideoRoomViewProjectionTest {
 
     private PageResponse<VideoRoomView> list(VideoRoomFilter filter) {
         return queries.list(APP, filter, VideoRoomSort.CREATED_AT_ASC, Paging.of(0, 10)).block();
+    }
+
+    private List<Object> allowlist() {
+        return Mono.from(database.getCollection("video_rooms").find(new Document("_id", ROOM)).first()).block()
+                .getList("allowlist", Object.class);
     }
 
     private VideoRoomView room() {
