@@ -31,7 +31,9 @@ import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.error.DomainRejection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -72,6 +74,12 @@ public class StreamKey {
     private String workerId;
     private OutputMode mode;
     private Long videoRoomId;
+    /**
+     * Rooms whose broadcast this key has ended (or force-terminated). A go live that checked its room while it was
+     * still SCHEDULED can reach the key after that room's whole broadcast went by; the key refuses it, because an
+     * ended broadcast never restarts (SPEC §2), instead of going live for a room that will never follow.
+     */
+    private Set<Long> endedVideoRoomIds = new HashSet<>();
     /** Counts ingests, so a lease deadline knows whether it still belongs to the running one. */
     private long ingestNo;
     private boolean forciblyTerminated;
@@ -134,6 +142,10 @@ public class StreamKey {
     @CommandHandler
     public StreamKeySnapshot handle(GoLiveOnStreamKey command) {
         StreamKeyState next = advance(GoLiveOnStreamKey.class);
+        if (endedVideoRoomIds.contains(command.videoRoomId())) {
+            throw new DomainRejection("VIDEO_ROOM_STATE_NOT_SCHEDULED",
+                    "The broadcast of video room " + command.videoRoomId() + " has ended; it never restarts");
+        }
         apply(new StreamKeyWentLive(streamKeyId, next, command.videoRoomId()));
         return snapshot();
     }
@@ -237,6 +249,7 @@ public class StreamKey {
     @EventSourcingHandler
     void on(StreamKeyBroadcastEnded event, @Timestamp Instant at) {
         state = event.state();
+        endedVideoRoomIds.add(event.videoRoomId());
         videoRoomId = null;
         lastModifiedAt = at;
     }
@@ -244,6 +257,9 @@ public class StreamKey {
     @EventSourcingHandler
     void on(StreamKeyForciblyTerminated event, @Timestamp Instant at) {
         ingestEnded(event.state(), at);
+        if (event.videoRoomId() != null) {
+            endedVideoRoomIds.add(event.videoRoomId());
+        }
         videoRoomId = null;
         streamKey = event.streamKey();
         forciblyTerminated = true;

@@ -187,6 +187,25 @@ class StreamKeyTest {
                 .expectException(rejection("STREAM_KEY_STATE_NOT_ACTIVE", "live for video room " + ROOM));
     }
 
+    /** A go live that checked its room long ago arrives after that room's whole broadcast went by. */
+    @Test
+    void goLiveForARoomWhoseBroadcastTheKeyEndedIsRefused() {
+        fixture.given(historyTo(INACTIVE_LIVE))
+                .andGivenCommands(new EndBroadcastOnStreamKey(KEY, ROOM),
+                        new StartIngest(KEY, WORKER, OutputMode.CMAF, LEASE), new StartCmafPublish(KEY, WORKER))
+                .when(new GoLiveOnStreamKey(KEY, ROOM))
+                .expectException(rejection("VIDEO_ROOM_STATE_NOT_SCHEDULED", "never restarts"));
+    }
+
+    @Test
+    void goLiveForAnotherRoomAfterAnEndedBroadcastIsAccepted() {
+        fixture.given(historyTo(INACTIVE_LIVE))
+                .andGivenCommands(new EndBroadcastOnStreamKey(KEY, ROOM),
+                        new StartIngest(KEY, WORKER, OutputMode.CMAF, LEASE), new StartCmafPublish(KEY, WORKER))
+                .when(new GoLiveOnStreamKey(KEY, 999))
+                .expectEvents(new StreamKeyWentLive(KEY, StreamKeyState.ACTIVE_LIVE, 999L));
+    }
+
     @Test
     void endingTheBroadcastOfAnotherRoomIsRefused() {
         fixture.given(historyTo(INACTIVE_LIVE))
