@@ -83,6 +83,12 @@ class BroadcastTenantIsolationTest {
                 new Call(HttpMethod.POST, "/v2/apps/me/video-rooms", Map.of("appUserId", "other1",
                         "type", "BROADCAST_RTMP", "scheduledAt", Instant.now().plusSeconds(60).toString())),
                 new Call(HttpMethod.PUT, "/v2/apps/me/members/other1/followings/host1", null),
+                new Call(HttpMethod.DELETE, "/v2/apps/me/members/other1/followings/host1", null),
+                new Call(HttpMethod.PUT, "/v2/apps/me/members/other1/friends/host1", null),
+                new Call(HttpMethod.DELETE, "/v2/apps/me/members/other1/friends/host1", null),
+                new Call(HttpMethod.GET, "/v2/apps/me/members/other1/followings", null),
+                new Call(HttpMethod.GET, "/v2/apps/me/members/other1/followers", null),
+                new Call(HttpMethod.GET, "/v2/apps/me/members/other1/friends", null),
                 // host1 is a member of app B too: the room of app A is what is not found
                 new Call(HttpMethod.PUT, "/v2/apps/me/video-rooms/" + roomId + "/allowlist/host1", null),
                 new Call(HttpMethod.DELETE, "/v2/apps/me/video-rooms/" + roomId + "/allowlist/host1", null),
