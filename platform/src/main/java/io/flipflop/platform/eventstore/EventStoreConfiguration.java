@@ -99,18 +99,22 @@ public class EventStoreConfiguration {
      * A bounded LRU cache of loaded aggregates (Caffeine behind JCache, adapted by Axon). Not Axon's
      * {@code WeakReferenceCache}: its entries vanish at the next garbage collection, so under load nearly every
      * command on a not-so-hot aggregate reloaded it (measured: commands on 500 distinct members ran at a third of
-     * the rate of commands on one member). Each context gets its own cache manager, so test contexts in one JVM
-     * never share entries.
+     * the rate of commands on one member). Each context gets its own cache manager, closed with it, so test
+     * contexts in one JVM never share entries.
      */
-    @Bean(destroyMethod = "")
-    public Cache aggregateCache(EventStoreSettings settings) {
-        CacheManager manager = Caching.getCachingProvider(CaffeineCachingProvider.class.getName())
+    @Bean(destroyMethod = "close")
+    public CacheManager aggregateCacheManager() {
+        return Caching.getCachingProvider(CaffeineCachingProvider.class.getName())
                 .getCacheManager(URI.create("flipflop-aggregates-" + UUID.randomUUID()), getClass().getClassLoader());
+    }
+
+    @Bean
+    public Cache aggregateCache(CacheManager aggregateCacheManager, EventStoreSettings settings) {
         CaffeineConfiguration<Object, Object> configuration = new CaffeineConfiguration<>();
         configuration.setMaximumSize(OptionalLong.of(settings.aggregateCacheSize()));
         // Axon caches live aggregate instances; copying them by value would need them serializable.
         configuration.setStoreByValue(false);
-        return new JCacheAdapter(manager.createCache("aggregates", configuration));
+        return new JCacheAdapter(aggregateCacheManager.createCache("aggregates", configuration));
     }
 
     /**
