@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -43,6 +44,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(WebhookProcessing.PROCESSING_GROUP)
+@DisallowReplay
 public class CallbackNotices {
 
     /** The room events that move {@code videoRoomState}; each carries the state it moved to. */

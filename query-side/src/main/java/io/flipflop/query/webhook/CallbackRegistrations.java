@@ -13,6 +13,7 @@ import io.flipflop.api.app.SealedSecret;
 import io.flipflop.platform.security.SecretBox;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(WebhookProcessing.PROCESSING_GROUP)
+@DisallowReplay
 public class CallbackRegistrations {
 
     static final String COLLECTION = "app_callbacks";

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
  * last event whose records were written. One segment, so records are written in event order, which is the order
  * deliveries of one resource are sent in. A failing handler fails the event (it is retried from the stored
  * token) rather than being skipped: a webhook must not be lost to a MongoDB hiccup. It starts at the beginning
- * of the stream, where registrations are, and must never be reset: that would send every change again.
+ * of the stream, where registrations are. Its handlers are {@code @DisallowReplay}: should its token ever be reset,
+ * the events it already handled are passed over rather than delivered again.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookSettings.class)
