@@ -271,6 +271,18 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void theWebhookEndpointsAreInTheGeneratedApiDocument() {
+        String callback = "$.paths['/console/v1/apps/{appId}/callback']";
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath(callback + ".get").exists()
+                .jsonPath(callback + ".put").exists()
+                .jsonPath(callback + ".delete").exists()
+                .jsonPath("$.paths['/console/v1/apps/{appId}/callback/signing-secret'].post").exists()
+                .jsonPath("$.paths['/console/v1/apps/{appId}/callback/test'].post").exists()
+                .jsonPath("$.paths['/console/v1/apps/{appId}/callback/deliveries'].get").exists();
+    }
+
     private WebTestClient.ResponseSpec register(String url) {
         return flipflop.asConsoleUser(session, PUT, callbackPath(), Map.of("callbackUrl", url,
                 "callbackId", CALLBACK_ID, "callbackPassword", CALLBACK_PASSWORD));
