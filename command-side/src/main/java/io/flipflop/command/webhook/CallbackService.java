@@ -44,7 +44,7 @@ public class CallbackService {
         var command = new RegisterAppCallback(appId, user.userId(),
                 request == null ? null : strip(request.callbackUrl()),
                 request == null ? null : strip(request.callbackId()),
-                password == null || password.isEmpty() ? null : secrets.seal(password),
+                password == null || password.isBlank() ? null : secrets.seal(password),
                 secrets.seal(signingSecret));
         return commands.<CallbackRegistrationState>send(appId, command)
                 .map(state -> new CallbackRegistration(true, state.callbackUrl(), state.callbackId(),
