@@ -70,7 +70,8 @@ final class StorageMeter {
         List<StorageMeasured> changes = new ArrayList<>();
         bytesPerApp.forEach((appId, bytes) -> {
             Reported last = reported.get(appId);
-            if (last == null || last.bytes != bytes || !last.hour.equals(hour)) {
+            boolean nothingToTell = last == null && bytes == 0;
+            if (!nothingToTell && (last == null || last.bytes != bytes || !last.hour.equals(hour))) {
                 changes.add(new StorageMeasured(appId, workerId, volumeId, bytes, now));
             }
             if (bytes == 0) {
