@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Usage figures add up: ffmpeg publishes for N seconds, two members watch the live HLS at once for M seconds as
  * players do, and the usage report shows about N seconds of ingest, exactly the media time the players downloaded
- * (about M seconds each), a peak of two concurrent viewers, and the recording's bytes on disk as stored bytes.
+ * (about M seconds each) and the bytes they received, a peak of two concurrent viewers, and the recording's bytes
+ * on disk as stored bytes.
  * Figures are reported every second here (report and storage intervals), and recordings go to a fresh directory.
  */
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,8 +69,10 @@ class UsageEndToEndTest extends PublishingTest {
         String base = "http://127.0.0.1:" + port + "/live/" + roomId + "/";
         CompletableFuture<HlsViewer> aliceWatches = watch(new HlsViewer(base, alice.streamingToken()));
         CompletableFuture<HlsViewer> bobWatches = watch(new HlsViewer(base, bob.streamingToken()));
-        long played = aliceWatches.get(60, TimeUnit.SECONDS).downloadedMillis()
-                + bobWatches.get(60, TimeUnit.SECONDS).downloadedMillis();
+        HlsViewer aliceWatched = aliceWatches.get(60, TimeUnit.SECONDS);
+        HlsViewer bobWatched = bobWatches.get(60, TimeUnit.SECONDS);
+        long played = aliceWatched.downloadedMillis() + bobWatched.downloadedMillis();
+        long downloaded = aliceWatched.downloadedBytes() + bobWatched.downloadedBytes();
         assertThat(publisher.waitFor(60, TimeUnit.SECONDS)).isTrue();
         broadcasting.expectKey("host1", "INACTIVE_LIVE");
         Path recordings = dataDir.resolve("media").resolve("live").resolve(Long.toString(streamKeyId));
@@ -78,13 +81,13 @@ class UsageEndToEndTest extends PublishingTest {
             JsonNode totals = usage(flipflop, app, "").get("totals");
             assertThat(totals.get("ingestSeconds").asDouble()).isCloseTo(PUBLISH_SECONDS, within(SEGMENT_SECONDS));
             assertThat(totals.get("deliveredViewerSeconds").asDouble()).isEqualTo(played / 1000.0, within(0.01));
+            assertThat(totals.get("deliveredBytes").asLong()).isEqualTo(downloaded);
             assertThat(totals.get("peakConcurrentViewers").asInt()).isEqualTo(2);
             assertThat(totals.get("storageBytes").asLong()).isPositive().isEqualTo(bytesUnder(recordings));
         });
         JsonNode totals = usage(flipflop, app, "").get("totals");
         assertThat(totals.get("deliveredViewerSeconds").asDouble() / 2)
                 .isCloseTo(WATCH.toSeconds(), within(SEGMENT_SECONDS));
-        assertThat(totals.get("deliveredBytes").asLong()).isPositive();
         Thread.sleep(2000);
         assertThat(usage(flipflop, app, "").get("totals").get("ingestSeconds").asDouble())
                 .as("the ingest ended: it no longer grows").isEqualTo(totals.get("ingestSeconds").asDouble());
@@ -111,6 +114,16 @@ class UsageEndToEndTest extends PublishingTest {
                 .expectStatus().isNotFound();
         assertThat(usage(flipflop, otherApp, "").get("totals").get("deliveredBytes").asLong()).isZero();
         flipflop.asApp(otherApp, "/v2/apps/me/usage?videoRoomId=" + roomId).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theUsageEndpointsAreDocumentedWithTheirErrors() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/v2/apps/me/usage'].get.responses['400'].description")
+                .value(description -> assertThat((String) description).contains("INVALID_USAGE_RANGE"))
+                .jsonPath("$.paths['/console/v1/apps/{appId}/usage'].get.responses['404'].description")
+                .value(description -> assertThat((String) description).contains("APP_NOT_FOUND"))
+                .jsonPath("$.paths['/v2/apps/me/usage'].get.parameters[?(@.name == 'granularity')]").exists();
     }
 
     private static CompletableFuture<HlsViewer> watch(HlsViewer viewer) {
