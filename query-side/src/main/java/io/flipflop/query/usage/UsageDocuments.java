@@ -10,7 +10,9 @@ import java.time.Instant;
  *       {@code {appId, scope, ownerId, start, ingestMillis, deliveredMillis, deliveredBytes, peakViewers,
  *       storage: {volumeId: {bytes, at}}, applied: [message ids]}}. Additive figures are {@code $inc}-ed, guarded by
  *       {@code applied}, the ids of the last messages applied to the document, so a redelivered batch adds nothing
- *       twice; the peak is a {@code $max}; storage keeps each volume's newest measurement.</li>
+ *       twice; the peak is a {@code $max}; storage keeps each volume's newest measurement. (Segments replaying in
+ *       parallel may apply messages to one document in another order: the figures come out the same, the order of
+ *       {@code applied} may not.)</li>
  *   <li>{@value #STREAM_KEYS}: {@code {_id: streamKeyId, appId, since, videoRoomId, version}}: the key's app and
  *       its ingest running now (since when, for which room), which a report adds up to now.</li>
  *   <li>{@value #ROOMS}: {@code {_id: videoRoomId, appId}}, to keep a room's figures to its app.</li>
