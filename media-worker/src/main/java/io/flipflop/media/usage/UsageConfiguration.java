@@ -2,14 +2,18 @@ package io.flipflop.media.usage;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.ingest.IngestConfiguration.WorkerId;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import org.axonframework.eventhandling.EventBus;
+import org.bson.Document;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,15 +35,24 @@ class UsageConfiguration {
         return new PlaybackMeter(sessions);
     }
 
-    /** A stream key's app from the query side's {@code stream_keys} read model ({@code _id} lookup). */
+    /**
+     * Stream keys' recordings and rooms' archives, their apps from the query side's {@code stream_keys} and
+     * {@code video_rooms} read models ({@code _id} lookups); the volume id next to them.
+     */
     @Bean
     StorageMeter storageMeter(CmafSettings cmaf, MongoDatabase database, WorkerId workerId) {
-        var keys = database.getCollection("stream_keys");
-        return new StorageMeter(cmaf.liveRoot(), streamKeyId -> Optional
-                .ofNullable(keys.find(eq("_id", streamKeyId)).first())
-                .map(key -> key.get("appId") instanceof Number appId ? OptionalLong.of(appId.longValue())
+        List<StorageMeter.Root> roots = List.of(
+                new StorageMeter.Root(cmaf.liveRoot(), appIdOf(database.getCollection("stream_keys"))),
+                new StorageMeter.Root(cmaf.vodRoot(), appIdOf(database.getCollection("video_rooms"))));
+        return new StorageMeter(roots, cmaf.liveRoot().resolveSibling("volume-id"), Clock.systemUTC(),
+                workerId.value());
+    }
+
+    private static LongFunction<OptionalLong> appIdOf(MongoCollection<Document> readModel) {
+        return id -> Optional.ofNullable(readModel.find(eq("_id", id)).first())
+                .map(document -> document.get("appId") instanceof Number appId ? OptionalLong.of(appId.longValue())
                         : OptionalLong.empty())
-                .orElse(OptionalLong.empty()), Clock.systemUTC(), workerId.value());
+                .orElse(OptionalLong.empty());
     }
 
     @Bean

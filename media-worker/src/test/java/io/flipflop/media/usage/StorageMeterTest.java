@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,17 +20,20 @@ class StorageMeterTest {
     private static final long APP = 1;
     private static final long OTHER_APP = 2;
     private static final Map<Long, Long> APP_OF_KEY = Map.of(10L, APP, 11L, APP, 20L, OTHER_APP);
+    private static final Map<Long, Long> APP_OF_ROOM = Map.of(500L, APP);
 
     @TempDir
     Path media;
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:15:00Z"));
     private Path live;
+    private Path vod;
     private StorageMeter meter;
 
     @BeforeEach
     void aLiveRoot() {
         live = media.resolve("live");
+        vod = media.resolve("vod");
         meter = meter();
     }
 
@@ -43,6 +47,17 @@ class StorageMeterTest {
         assertThat(meter.measure()).extracting(StorageMeasured::appId, StorageMeasured::bytes)
                 .containsExactlyInAnyOrder(tuple(APP, 1200L),
                         tuple(OTHER_APP, 50L));
+    }
+
+    @Test
+    void anArchiveCountsForItsRoomsAppAndSegmentsLinkedIntoItOnlyOnce() throws Exception {
+        write(live.resolve("10/1/seg-0.m4s"), 1000);
+        write(live.resolve("10/1/seg-1.m4s"), 300);
+        Files.createDirectories(vod.resolve("500"));
+        Files.createLink(vod.resolve("500/seg-1.m4s"), live.resolve("10/1/seg-1.m4s"));
+        write(vod.resolve("500/index.m3u8"), 40);
+
+        assertThat(meter.measure()).singleElement().extracting(StorageMeasured::bytes).isEqualTo(1340L);
     }
 
     @Test
@@ -84,8 +99,13 @@ class StorageMeterTest {
     }
 
     private StorageMeter meter() {
-        return new StorageMeter(live, key -> APP_OF_KEY.containsKey(key) ? OptionalLong.of(APP_OF_KEY.get(key))
-                : OptionalLong.empty(), clock, "worker-1");
+        return new StorageMeter(List.of(new StorageMeter.Root(live, key -> app(APP_OF_KEY, key)),
+                new StorageMeter.Root(vod, room -> app(APP_OF_ROOM, room))), media.resolve("volume-id"), clock,
+                "worker-1");
+    }
+
+    private static OptionalLong app(Map<Long, Long> apps, long owner) {
+        return apps.containsKey(owner) ? OptionalLong.of(apps.get(owner)) : OptionalLong.empty();
     }
 
     private static void write(Path file, int bytes) throws Exception {
