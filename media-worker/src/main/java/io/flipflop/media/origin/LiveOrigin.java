@@ -133,9 +133,7 @@ class LiveOrigin {
                     : body(MP4, cache, Mono.justOrEmpty(live.init((int) number))
                             .doOnNext(bytes -> metered.count(Delivery.untimed(bytes.length))));
             case PART -> body(SEGMENT, cache, future(live.part(number))
-                    .doOnNext(bytes -> metered.count(live.partTime(number)
-                            .map(t -> Delivery.part(bytes.length, t.msn(), t.index(), t.millis()))
-                            .orElseGet(() -> Delivery.untimed(bytes.length)))));
+                    .doOnNext(bytes -> metered.part(live.partTime(number), bytes)));
             case SEGMENT -> live.segment(number)
                     .map(bytes -> body(SEGMENT, cache, Mono.just(bytes).doOnNext(b -> metered.segment(live, number, b))))
                     .orElseGet(() -> segmentWhileFilled(live, number, cache, metered));
@@ -163,9 +161,7 @@ class LiveOrigin {
     }
 
     private static Mono<byte[]> segmentPart(LiveStream live, long msn, int index, Metered metered) {
-        return future(live.segmentPart(msn, index)).doOnNext(bytes -> metered.count(live.partTime(msn, index)
-                .map(t -> Delivery.part(bytes.length, msn, index, t.millis()))
-                .orElseGet(() -> Delivery.untimed(bytes.length))));
+        return future(live.segmentPart(msn, index)).doOnNext(bytes -> metered.part(live.partTime(msn, index), bytes));
     }
 
     private static Mono<byte[]> future(CompletableFuture<Optional<byte[]>> answer) {
@@ -197,6 +193,11 @@ class LiveOrigin {
 
         void count(Delivery delivery) {
             meter.delivered(appId, videoRoomId, viewer, delivery);
+        }
+
+        void part(Optional<LiveStream.PartTime> time, byte[] bytes) {
+            count(time.map(t -> Delivery.part(bytes.length, t.msn(), t.index(), t.millis()))
+                    .orElseGet(() -> Delivery.untimed(bytes.length)));
         }
 
         void segment(LiveStream live, long msn, byte[] bytes) {
