@@ -147,11 +147,6 @@ public final class LiveStream {
                 .findFirst().map(p -> new PartTime(p.msn(), p.index(), p.duration()));
     }
 
-    /** Part {@code index} of segment {@code msn}, while it is listed. */
-    public Optional<PartTime> partTime(long msn, int index) {
-        return partOf(store.current(), msn, index).map(p -> new PartTime(p.msn(), p.index(), p.duration()));
-    }
-
     /** A part's place in its segment and its duration in milliseconds. */
     public record PartTime(long msn, int index, long millis) {
     }

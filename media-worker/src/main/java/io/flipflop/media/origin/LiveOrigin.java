@@ -34,8 +34,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The playback origin for live rooms: {@code /live/{videoRoomId}/{file}} with the file names of
  * {@link MediaNames} (anything else is 404, so no request reaches the file system by name), behind
- * {@link PlaybackGate}. Every answer is told to the {@link PlaybackMeter} (viewer sessions, delivered media
- * time and bytes). Waiting answers (LL-HLS blocking reload, the hinted part, a segment still being filled)
+ * {@link PlaybackGate}. Every answer is metered ({@link PlaybackMeter}: viewer sessions, delivered media time
+ * and bytes). Waiting answers (LL-HLS blocking reload, the hinted part, a segment still being filled)
  * chain on the live stream's futures and hold no thread. CORS comes from the platform's browser CORS on
  * {@code /live/**}.
  */
@@ -83,22 +83,42 @@ class LiveOrigin {
                                  ServerHttpRequest request) {
         return gate.admit(videoRoomId, streamingToken).flatMap(playback -> {
             LiveStream live = playback.stream();
-            Metered metered = new Metered(meter, playback.room().appId(), playback.room().videoRoomId(),
-                    meter.viewer(playback.viewer(), streamingToken, request));
-            return switch (file) {
+            Mono<ResponseEntity<Flux<DataBuffer>>> answer = switch (file) {
                 case MediaNames.MULTIVARIANT ->
-                        manifest(HLS, TokenedUris.hls(live.multivariantPlaylist(), streamingToken), metered);
-                case MediaNames.MEDIA_PLAYLIST ->
-                        mediaPlaylist(live, hlsMsn, hlsPart, hlsSkip, streamingToken, metered);
-                case MediaNames.MPD ->
-                        manifest(DASH, TokenedUris.mpd(live.mpd(clockUrl(request)), streamingToken), metered);
-                default -> media(playback, file, metered);
+                        manifest(HLS, TokenedUris.hls(live.multivariantPlaylist(), streamingToken));
+                case MediaNames.MEDIA_PLAYLIST -> mediaPlaylist(live, hlsMsn, hlsPart, hlsSkip, streamingToken);
+                case MediaNames.MPD -> manifest(DASH, TokenedUris.mpd(live.mpd(clockUrl(request)), streamingToken));
+                default -> media(playback, file);
             };
+            return meter.metered(answer, playback.room().appId(), playback.room().videoRoomId(),
+                    meter.viewer(playback.viewer(), streamingToken, request), bytes -> delivery(live, file, bytes));
         });
     }
 
+    /**
+     * What usage metering charges for {@code bytes} sent as {@code file}: the media time of a segment or part
+     * while the window lists it (a segment sent while it was filled is complete once sent), none for an init
+     * segment; a manifest is bytes only.
+     */
+    private static Delivery delivery(LiveStream live, String file, long bytes) {
+        Optional<MediaNames.Numbered> name = MediaNames.parse(file);
+        if (name.isEmpty()) {
+            return Delivery.bytesOnly(bytes);
+        }
+        long number = name.get().number();
+        return switch (name.get().kind()) {
+            case INIT -> Delivery.untimed(bytes);
+            case SEGMENT -> {
+                OptionalLong millis = live.segmentMillis(number);
+                yield millis.isPresent() ? Delivery.segment(bytes, number, millis.getAsLong()) : Delivery.untimed(bytes);
+            }
+            case PART -> live.partTime(number).map(part -> Delivery.part(bytes, part.msn(), part.index(), part.millis()))
+                    .orElseGet(() -> Delivery.untimed(bytes));
+        };
+    }
+
     private Mono<ResponseEntity<Flux<DataBuffer>>> mediaPlaylist(LiveStream live, String hlsMsn, String hlsPart, String hlsSkip,
-                                                  String streamingToken, Metered metered) {
+                                                  String streamingToken) {
         PlaylistRequest directives;
         try {
             directives = PlaylistRequest.parse(hlsMsn, hlsPart, hlsSkip);
@@ -109,7 +129,7 @@ class LiveOrigin {
         return Mono.fromFuture(live.mediaPlaylist(directives)).publishOn(Schedulers.parallel())
                 .flatMap(answer -> {
                     if (answer instanceof PlaylistAnswer.Playlist playlist) {
-                        return manifest(HLS, TokenedUris.hls(playlist.text(), streamingToken), metered);
+                        return manifest(HLS, TokenedUris.hls(playlist.text(), streamingToken));
                     }
                     if (answer instanceof PlaylistAnswer.BadRequest bad) {
                         return Mono.error(ApiException.badRequest("INVALID_HLS_DIRECTIVE", bad.reason()));
@@ -119,8 +139,7 @@ class LiveOrigin {
                 });
     }
 
-    private Mono<ResponseEntity<Flux<DataBuffer>>> media(PlaybackGate.Playback playback, String file,
-                                                         Metered metered) {
+    private Mono<ResponseEntity<Flux<DataBuffer>>> media(PlaybackGate.Playback playback, String file) {
         LiveStream live = playback.stream();
         String cache = playback.shared() ? SHARED_MEDIA : PRIVATE_MEDIA;
         Optional<MediaNames.Numbered> name = MediaNames.parse(file);
@@ -130,13 +149,10 @@ class LiveOrigin {
         long number = name.get().number();
         return switch (name.get().kind()) {
             case INIT -> number > Integer.MAX_VALUE ? notFound()
-                    : body(MP4, cache, Mono.justOrEmpty(live.init((int) number))
-                            .doOnNext(bytes -> metered.count(Delivery.untimed(bytes.length))));
-            case PART -> body(SEGMENT, cache, future(live.part(number))
-                    .doOnNext(bytes -> metered.part(live.partTime(number), bytes)));
-            case SEGMENT -> live.segment(number)
-                    .map(bytes -> body(SEGMENT, cache, Mono.just(bytes).doOnNext(b -> metered.segment(live, number, b))))
-                    .orElseGet(() -> segmentWhileFilled(live, number, cache, metered));
+                    : body(MP4, cache, Mono.justOrEmpty(live.init((int) number)));
+            case PART -> body(SEGMENT, cache, future(live.part(number)));
+            case SEGMENT -> live.segment(number).map(bytes -> body(SEGMENT, cache, Mono.just(bytes)))
+                    .orElseGet(() -> segmentWhileFilled(live, number, cache));
         };
     }
 
@@ -144,24 +160,18 @@ class LiveOrigin {
      * A segment still being filled (DASH availabilityTimeOffset) goes out part by part, chunked, as its parts
      * land; one that completed meanwhile comes whole.
      */
-    private Mono<ResponseEntity<Flux<DataBuffer>>> segmentWhileFilled(LiveStream live, long msn, String cache,
-                                                                      Metered metered) {
+    private Mono<ResponseEntity<Flux<DataBuffer>>> segmentWhileFilled(LiveStream live, long msn, String cache) {
         Mono<ResponseEntity<Flux<DataBuffer>>> whole = Mono.defer(() -> live.segment(msn)
-                .map(bytes -> body(SEGMENT, cache, Mono.just(bytes).doOnNext(b -> metered.segment(live, msn, b))))
-                .orElseGet(() -> notFound()));
-        return segmentPart(live, msn, 0, metered)
+                .map(bytes -> body(SEGMENT, cache, Mono.just(bytes))).orElseGet(() -> notFound()));
+        return future(live.segmentPart(msn, 0))
                 .map(first -> ResponseEntity.ok().contentType(SEGMENT).header("Cache-Control", cache)
-                        .body(Flux.just(first).concatWith(partsFrom(live, msn, 1, metered)).map(LiveOrigin::buffer)))
+                        .body(Flux.just(first).concatWith(partsFrom(live, msn, 1)).map(LiveOrigin::buffer)))
                 .switchIfEmpty(whole);
     }
 
-    private static Flux<byte[]> partsFrom(LiveStream live, long msn, int index, Metered metered) {
-        return segmentPart(live, msn, index, metered).flatMapMany(part -> Flux.just(part)
-                .concatWith(Flux.defer(() -> partsFrom(live, msn, index + 1, metered))));
-    }
-
-    private static Mono<byte[]> segmentPart(LiveStream live, long msn, int index, Metered metered) {
-        return future(live.segmentPart(msn, index)).doOnNext(bytes -> metered.part(live.partTime(msn, index), bytes));
+    private static Flux<byte[]> partsFrom(LiveStream live, long msn, int index) {
+        return future(live.segmentPart(msn, index))
+                .flatMapMany(part -> Flux.just(part).concatWith(Flux.defer(() -> partsFrom(live, msn, index + 1))));
     }
 
     private static Mono<byte[]> future(CompletableFuture<Optional<byte[]>> answer) {
@@ -173,9 +183,8 @@ class LiveOrigin {
                 .contentLength(b.length).body(Flux.just(buffer(b)))).switchIfEmpty(Mono.defer(() -> notFound()));
     }
 
-    private static Mono<ResponseEntity<Flux<DataBuffer>>> manifest(MediaType type, String text, Metered metered) {
+    private static Mono<ResponseEntity<Flux<DataBuffer>>> manifest(MediaType type, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        metered.count(Delivery.manifest(bytes.length));
         return Mono.just(ResponseEntity.ok().contentType(type).cacheControl(MANIFEST).contentLength(bytes.length)
                 .body(Flux.just(buffer(bytes))));
     }
@@ -186,25 +195,6 @@ class LiveOrigin {
 
     private static <T> Mono<T> notFound() {
         return Mono.error(ApiException.notFound("MEDIA_NOT_FOUND", "No such live media file"));
-    }
-
-    /** One request's viewer and room, for usage metering. */
-    private record Metered(PlaybackMeter meter, long appId, long videoRoomId, String viewer) {
-
-        void count(Delivery delivery) {
-            meter.delivered(appId, videoRoomId, viewer, delivery);
-        }
-
-        void part(Optional<LiveStream.PartTime> time, byte[] bytes) {
-            count(time.map(t -> Delivery.part(bytes.length, t.msn(), t.index(), t.millis()))
-                    .orElseGet(() -> Delivery.untimed(bytes.length)));
-        }
-
-        void segment(LiveStream live, long msn, byte[] bytes) {
-            OptionalLong millis = live.segmentMillis(msn);
-            count(millis.isPresent() ? Delivery.segment(bytes.length, msn, millis.getAsLong())
-                    : Delivery.untimed(bytes.length));
-        }
     }
 
     /** Absolute, as the player reached us: a relative UTCTiming URL is not resolved by every player. */

@@ -63,7 +63,7 @@ final class ViewerSessions {
         advance(now);
         RoomWindow room = windowOf(appId).room(videoRoomId);
         room.bytes += delivery.bytes();
-        if (delivery.kind() == Delivery.Kind.MANIFEST) {
+        if (delivery.kind() == Delivery.Kind.BYTES_ONLY) {
             return;
         }
         SessionKey key = new SessionKey(videoRoomId, viewer);

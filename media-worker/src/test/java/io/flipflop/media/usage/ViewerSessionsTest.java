@@ -39,8 +39,8 @@ class ViewerSessionsTest {
 
     @Test
     void pollingManifestsCountsBytesButOpensNoSession() {
-        sessions.delivered(APP, ROOM, "alice", Delivery.manifest(300));
-        sessions.delivered(APP, ROOM, "alice", Delivery.manifest(300));
+        sessions.delivered(APP, ROOM, "alice", Delivery.bytesOnly(300));
+        sessions.delivered(APP, ROOM, "alice", Delivery.bytesOnly(300));
 
         assertThat(sessions.openSessions(APP, ROOM)).isZero();
         clock.advance(WINDOW);
