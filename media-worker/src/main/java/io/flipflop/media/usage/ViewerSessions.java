@@ -77,12 +77,6 @@ final class ViewerSessions {
         room.millis += session.charge(delivery);
     }
 
-    /** Viewer sessions open now, per room; for tests and the log. */
-    synchronized int openSessions(long appId, long videoRoomId) {
-        advance(clock.millis());
-        return openPerRoom.getOrDefault(new RoomRef(appId, videoRoomId), 0);
-    }
-
     /** The reports of every window that has ended, oldest first; each is handed out once. */
     synchronized List<PlaybackUsageReported> drain() {
         advance(clock.millis());

@@ -24,17 +24,27 @@ class ViewerSessionsTest {
     private final ViewerSessions sessions = new ViewerSessions(clock, TIMEOUT, WINDOW, "worker-1");
 
     @Test
-    void aSessionOpensWithItsFirstMediaAndClosesATimeoutAfterItsLast() {
+    void aSessionIsStillOpenJustBeforeATimeoutAfterItsLastMedia() {
         sessions.delivered(APP, ROOM, "alice", Delivery.untimed(700));
-        assertThat(sessions.openSessions(APP, ROOM)).isEqualTo(1);
-
         clock.advance(Duration.ofSeconds(6));
         sessions.delivered(APP, ROOM, "alice", Delivery.segment(1000, 0, 2000));
         clock.advance(TIMEOUT.minusMillis(1));
-        assertThat(sessions.openSessions(APP, ROOM)).isEqualTo(1);
 
-        clock.advance(Duration.ofMillis(1));
-        assertThat(sessions.openSessions(APP, ROOM)).isZero();
+        sessions.delivered(APP, ROOM, "bob", Delivery.segment(1000, 0, 2000));
+
+        assertThat(peaksUntilIdle()).containsExactly(1, 1, 2, 1, 1);
+    }
+
+    @Test
+    void aSessionClosesATimeoutAfterItsLastMedia() {
+        sessions.delivered(APP, ROOM, "alice", Delivery.untimed(700));
+        clock.advance(Duration.ofSeconds(6));
+        sessions.delivered(APP, ROOM, "alice", Delivery.segment(1000, 0, 2000));
+        clock.advance(TIMEOUT);
+
+        sessions.delivered(APP, ROOM, "bob", Delivery.segment(1000, 0, 2000));
+
+        assertThat(peaksUntilIdle()).containsExactly(1, 1, 1, 1, 1);
     }
 
     @Test
@@ -42,7 +52,6 @@ class ViewerSessionsTest {
         sessions.delivered(APP, ROOM, "alice", Delivery.bytesOnly(300));
         sessions.delivered(APP, ROOM, "alice", Delivery.bytesOnly(300));
 
-        assertThat(sessions.openSessions(APP, ROOM)).isZero();
         clock.advance(WINDOW);
         assertThat(sessions.drain()).singleElement().satisfies(report -> {
             assertThat(report.peakConcurrentViewers()).isZero();
@@ -138,5 +147,11 @@ class ViewerSessionsTest {
     void aWindowThatDoesNotDivideAnHourIsRefused() {
         assertThatThrownBy(() -> new ViewerSessions(clock, TIMEOUT, Duration.ofSeconds(7), "worker-1"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The room's peak of every window reported until no session is open any more. */
+    private List<Integer> peaksUntilIdle() {
+        clock.advance(Duration.ofMinutes(1));
+        return sessions.drain().stream().map(report -> report.rooms().get(0).peakConcurrentViewers()).toList();
     }
 }
