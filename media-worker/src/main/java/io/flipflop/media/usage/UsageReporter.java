@@ -49,7 +49,7 @@ final class UsageReporter implements SmartLifecycle {
             return thread;
         });
         long report = settings.reportInterval().toMillis();
-        executor.scheduleAtFixedRate(() -> publish(sessions.drain()), report, report, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(this::reportPlayback, report, report, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::measureStorage, 0, settings.storageInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -73,7 +73,13 @@ final class UsageReporter implements SmartLifecycle {
         return executor != null;
     }
 
-    private void measureStorage() {
+    /** Publishes the playback windows that ended (and whatever failed before). */
+    void reportPlayback() {
+        publish(sessions.drain());
+    }
+
+    /** Publishes what changed in the stored bytes (and whatever failed before). */
+    void measureStorage() {
         try {
             publish(storage.measure());
         } catch (RuntimeException e) {
