@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ class RtmpPublishEndToEndTest extends PublishingTest {
 
     @BeforeEach
     void aMemberWithAStreamKey() {
-        http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         flipflop = new FlipFlopClient(http);
         app = flipflop.createApp(flipflop.signUp("obs" + System.nanoTime() + "@example.com", "obs password"), "OBS");
         flipflop.loginMember(app, "host1", "Host");

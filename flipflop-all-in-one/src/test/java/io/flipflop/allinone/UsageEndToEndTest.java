@@ -51,7 +51,6 @@ class UsageEndToEndTest extends PublishingTest {
 
     @Test
     void ingestDeliveredTimePeakViewersAndStorageAddUp() throws Exception {
-        http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         FlipFlopClient flipflop = new FlipFlopClient(http);
         ConsoleSession owner = flipflop.signUp("usage" + System.nanoTime() + "@example.com", "usage password");
         AppCredentials app = flipflop.createApp(owner, "Metered");
