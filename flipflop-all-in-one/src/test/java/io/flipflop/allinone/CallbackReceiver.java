@@ -29,8 +29,11 @@ final class CallbackReceiver implements AutoCloseable {
     /** An answer that never comes in time: the receiver holds the request well past any test's attempt timeout. */
     static final int HANG = -1;
     private static final long HANG_MILLIS = 3_000;
+    /** An answer of 200 whose body never ends: a byte every few milliseconds, for as long as the client reads. */
+    static final int TRICKLE = -2;
+    private static final long TRICKLE_PAUSE_MILLIS = 50;
 
-    /** One request as received, and the status it was answered with ({@link #HANG} when it was held). */
+    /** One request as received, and the status it was answered with ({@link #HANG} or {@link #TRICKLE} if so). */
     record Received(String deliveryId, String authorization, String contentType, String timestamp,
                     String signature, String body, JsonNode json, int answeredWith) {
 
@@ -104,8 +107,27 @@ final class CallbackReceiver implements AutoCloseable {
             }
             status = 200;
         }
-        exchange.sendResponseHeaders(status, -1);
+        if (status == TRICKLE) {
+            exchange.sendResponseHeaders(200, 0);
+            trickleUntilClosed(exchange);
+        } else {
+            exchange.sendResponseHeaders(status, -1);
+        }
         exchange.close();
+    }
+
+    private static void trickleUntilClosed(HttpExchange exchange) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                exchange.getResponseBody().write(' ');
+                exchange.getResponseBody().flush();
+                Thread.sleep(TRICKLE_PAUSE_MILLIS);
+            }
+        } catch (IOException e) {
+            // the client hung up, as it should
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

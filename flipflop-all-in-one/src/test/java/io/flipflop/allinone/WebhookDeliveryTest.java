@@ -35,12 +35,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Webhooks end to end: registered through the console API, triggered by real state changes, received by a real
- * HTTP server on the loopback interface. Backoff and timeouts are made small by the settings below.
+ * HTTP server on the loopback interface, which is why private addresses are allowed here. Backoff and timeouts are
+ * made small by the settings below.
  */
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"flipflop.mongodb.in-memory=true", "logging.level.io.flipflop=DEBUG",
                 "flipflop.webhooks.attempt-timeout=1s", "flipflop.webhooks.initial-backoff=200ms",
-                "flipflop.webhooks.max-backoff=500ms", "flipflop.webhooks.poll-interval=100ms"})
+                "flipflop.webhooks.max-backoff=500ms", "flipflop.webhooks.poll-interval=100ms",
+                "flipflop.webhooks.allow-private-addresses=true"})
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookDeliveryTest {
 
@@ -181,6 +183,21 @@ class WebhookDeliveryTest {
         assertThat(received).extracting(CallbackReceiver.Received::deliveryId).containsOnly(deliveryId);
         assertThat(received).allMatch(request -> request.signedWith(signingSecret));
         assertThat(received.get(0).body()).isEqualTo(received.get(2).body());
+    }
+
+    /** The receiver answers 200 at once but never finishes its answer: the attempt ends at the attempt timeout. */
+    @Test
+    void anAnswerThatTricklesForeverFailsTheAttemptAtItsTimeout() {
+        receiver.answer = (request, earlier) -> earlier == 0 ? CallbackReceiver.TRICKLE : 200;
+
+        JsonNode attempts = awaitDelivery(sendTest(), "DELIVERED").get("attempts");
+
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(attempts.get(0).get("error").asText())
+                .isEqualTo("HTTP 200, but the answer did not end within 1000 ms");
+        assertThat(attempts.get(1).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(attempts.get(1).get("error").isNull()).isTrue();
     }
 
     /**

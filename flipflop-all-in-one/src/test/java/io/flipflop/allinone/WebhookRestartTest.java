@@ -87,7 +87,8 @@ class WebhookRestartTest {
         return new SpringApplicationBuilder(FlipFlopAllInOne.class)
                 .run("--server.port=0", "--flipflop.mongodb.data-dir=" + dataDir,
                         "--flipflop.webhooks.attempt-timeout=1s", "--flipflop.webhooks.initial-backoff=200ms",
-                        "--flipflop.webhooks.max-backoff=500ms", "--flipflop.webhooks.poll-interval=100ms");
+                        "--flipflop.webhooks.max-backoff=500ms", "--flipflop.webhooks.poll-interval=100ms",
+                        "--flipflop.webhooks.allow-private-addresses=true");
     }
 
     private static FlipFlopClient client(ConfigurableApplicationContext context) {

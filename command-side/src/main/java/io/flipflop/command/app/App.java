@@ -17,6 +17,7 @@ import io.flipflop.api.app.SealedSecret;
 import io.flipflop.api.app.UnregisterAppCallback;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.error.DomainRejection;
+import io.flipflop.platform.webhook.CallbackAddressPolicy;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -76,11 +77,13 @@ public class App {
     /**
      * Registers or replaces the webhook. The signing secret outlives a re-registration (the app server keeps
      * verifying with the one it has); only the first registration, or one after an unregistration, issues one.
+     * The URL's host is resolved here, which blocks: {@link AppCommands} sends commands off the event loops.
      */
     @CommandHandler
-    public CallbackRegistrationState handle(RegisterAppCallback command) {
+    public CallbackRegistrationState handle(RegisterAppCallback command, CallbackAddressPolicy addresses) {
         requireOwner(command.appId(), command.requestedByUserId());
         CallbackRules.requireValid(command.callbackUrl(), command.callbackId(), command.callbackPassword());
+        CallbackRules.requireAllowedAddress(command.callbackUrl(), addresses);
         boolean issued = signingSecret == null;
         apply(new AppCallbackRegistered(appId, command.callbackUrl(), command.callbackId(),
                 command.callbackPassword(), issued ? command.newSigningSecret() : signingSecret));

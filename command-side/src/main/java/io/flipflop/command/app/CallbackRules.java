@@ -2,8 +2,10 @@ package io.flipflop.command.app;
 
 import io.flipflop.api.app.SealedSecret;
 import io.flipflop.platform.error.DomainRejection;
+import io.flipflop.platform.webhook.CallbackAddressPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 
 /** What a webhook registration must satisfy (reference §17.1: URL, id and password are all required). */
 final class CallbackRules {
@@ -31,6 +33,21 @@ final class CallbackRules {
         }
         if (callbackPassword == null) {
             throw new DomainRejection("EMPTY_CALLBACK_PASSWORD", "A callback needs a callback password");
+        }
+    }
+
+    /**
+     * Refuses a URL whose host is, or resolves to, an address webhooks may not reach ({@link CallbackAddressPolicy}).
+     * A name that does not resolve now is accepted: its app server may not be in DNS yet, and every delivery
+     * attempt checks the addresses it connects to anyway.
+     */
+    static void requireAllowedAddress(String callbackUrl, CallbackAddressPolicy addresses) {
+        try {
+            addresses.resolve(URI.create(callbackUrl).getHost());
+        } catch (CallbackAddressPolicy.AddressNotAllowed e) {
+            throw new DomainRejection("CALLBACK_URL_NOT_ALLOWED", e.getMessage());
+        } catch (UnknownHostException e) {
+            // accepted, see above
         }
     }
 

@@ -42,8 +42,9 @@ public class CallbackController {
             description = "Body `{callbackUrl, callbackId, callbackPassword}`, all required. Deliveries are POSTed to "
                     + "the URL with `Authorization: Basic base64(callbackId:callbackPassword)` and signed with the "
                     + "signing secret, answered (as `signingSecret`) only by the registration that issues it: the "
-                    + "first, or the first after a DELETE. Errors: 400 INVALID_CALLBACK_URL, EMPTY_CALLBACK_ID, "
-                    + "INVALID_CALLBACK_ID, EMPTY_CALLBACK_PASSWORD;" + NOT_FOUND)
+                    + "first, or the first after a DELETE. The URL must reach only public addresses unless the operator "
+                    + "allows private ones. Errors: 400 INVALID_CALLBACK_URL, CALLBACK_URL_NOT_ALLOWED, "
+                    + "EMPTY_CALLBACK_ID, INVALID_CALLBACK_ID, EMPTY_CALLBACK_PASSWORD;" + NOT_FOUND)
     public Mono<CallbackRegistration> register(@Parameter(hidden = true) @AuthenticationPrincipal ConsoleUser user,
                                                @PathVariable long appId,
                                                @RequestBody(required = false) CallbackRegistrationRequest request) {

@@ -12,6 +12,7 @@ import io.flipflop.api.app.RequestAppCallbackTest;
 import io.flipflop.api.app.RotateAppCallbackSigningSecret;
 import io.flipflop.api.app.SealedSecret;
 import io.flipflop.api.app.UnregisterAppCallback;
+import io.flipflop.platform.webhook.CallbackAddressPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,13 @@ class AppCallbackTest {
     private static final AppCallbackRegistered REGISTERED =
             new AppCallbackRegistered(APP, URL, "shop", PASSWORD, SECRET);
 
-    private final AggregateTestFixture<App> fixture = new AggregateTestFixture<>(App.class);
+    private final AggregateTestFixture<App> fixture = withAddressPolicy(new CallbackAddressPolicy(false));
+
+    private static AggregateTestFixture<App> withAddressPolicy(CallbackAddressPolicy addresses) {
+        AggregateTestFixture<App> fixture = new AggregateTestFixture<>(App.class);
+        fixture.registerInjectableResource(addresses);
+        return fixture;
+    }
 
     @Test
     void theFirstRegistrationIssuesTheSigningSecret() {
@@ -43,7 +50,7 @@ class AppCallbackTest {
 
     @Test
     void aNewRegistrationKeepsTheSigningSecretTheAppHas() {
-        String newUrl = "http://127.0.0.1:9000/hooks";
+        String newUrl = "http://203.0.113.7:9000/hooks";
         SealedSecret newPassword = new SealedSecret("k:password2");
         fixture.given(CREATED, REGISTERED)
                 .when(new RegisterAppCallback(APP, OWNER, newUrl, "shop2", newPassword, OTHER_SECRET))
@@ -67,6 +74,33 @@ class AppCallbackTest {
                 .when(new RegisterAppCallback(APP, OWNER, url, "shop", PASSWORD, SECRET))
                 .expectException(rejectedWith("INVALID_CALLBACK_URL"))
                 .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/hooks", "http://169.254.169.254/latest/meta-data/",
+            "http://[::1]/hooks", "https://10.0.0.5/hooks", "http://192.168.1.20/hooks", "http://[fd12::1]/hooks",
+            "http://0.0.0.0:8080/hooks", "http://localhost:8080/hooks"})
+    void aCallbackUrlReachingAPrivateAddressIsRefusedByDefault(String url) {
+        fixture.given(CREATED)
+                .when(new RegisterAppCallback(APP, OWNER, url, "shop", PASSWORD, SECRET))
+                .expectException(rejectedWith("CALLBACK_URL_NOT_ALLOWED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherUserIsToldTheAppDoesNotExistBeforeAnythingAboutTheUrl() {
+        fixture.given(CREATED)
+                .when(new RegisterAppCallback(APP, OTHER_USER, "http://127.0.0.1/hooks", "shop", PASSWORD, SECRET))
+                .expectException(rejectedWith("APP_NOT_FOUND"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPrivateCallbackUrlIsAcceptedWhenTheOperatorAllowsPrivateAddresses() {
+        String loopback = "http://127.0.0.1:8080/hooks";
+        withAddressPolicy(new CallbackAddressPolicy(true)).given(CREATED)
+                .when(new RegisterAppCallback(APP, OWNER, loopback, "shop", PASSWORD, SECRET))
+                .expectEvents(new AppCallbackRegistered(APP, loopback, "shop", PASSWORD, SECRET));
     }
 
     @Test

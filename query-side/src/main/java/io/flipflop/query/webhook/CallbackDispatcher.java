@@ -9,19 +9,16 @@ import static io.flipflop.query.webhook.DeliveryRecords.STATE;
 
 import io.flipflop.api.webhook.DeliveryAttempt;
 import io.flipflop.api.webhook.DeliveryState;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import io.flipflop.platform.webhook.CallbackAddressPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
@@ -35,8 +32,9 @@ import org.springframework.stereotype.Component;
  * at once when a delivery is recorded or an attempt ends) and starts their POSTs without waiting for them, at most
  * one per resource at a time, so a room's or key's changes reach the app in order while a slow receiver of one app
  * holds up no other. Every attempt is recorded; a 2xx ends the delivery, anything else (another status, a
- * timeout, a refused connection) is retried with {@link Backoff} until {@link WebhookSettings#giveUpAfter()}.
- * Redirects are not followed: a moved callback is re-registered, not guessed.
+ * timeout, a refused connection, an address that is not allowed) is retried with {@link Backoff} until
+ * {@link WebhookSettings#giveUpAfter()}. Each attempt is one {@link CallbackPost}. Redirects are not followed: a
+ * moved callback is re-registered, not guessed.
  *
  * <p>All of its state is in MongoDB, so a restart, or another query node, carries on: a claimed delivery whose
  * attempt was never recorded is due again after its lease. Deliveries are at least once; receivers deduplicate
@@ -51,14 +49,13 @@ public class CallbackDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackDispatcher.class);
     private static final int MAX_IN_FLIGHT = 64;
-    private static final int MAX_ERROR_LENGTH = 300;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final DeliveryRecords records;
     private final CallbackRegistrations registrations;
     private final WebhookSettings settings;
     private final Backoff backoff;
-    private final HttpClient http;
+    private final CallbackPost post;
     private final Set<String> busyResources = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
@@ -68,17 +65,13 @@ public class CallbackDispatcher implements SmartLifecycle {
     private Instant nextPurge = Instant.EPOCH;
 
     public CallbackDispatcher(DeliveryRecords records, CallbackRegistrations registrations,
-                              WebhookSettings settings) {
+                              WebhookSettings settings, CallbackAddressPolicy addresses) {
         this.records = records;
         this.registrations = registrations;
         this.settings = settings;
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.attemptTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.post = new CallbackPost(addresses, settings.attemptTimeout());
     }
 
     /** Makes the dispatcher look for due deliveries now rather than at its next poll. */
@@ -171,20 +164,16 @@ public class CallbackDispatcher implements SmartLifecycle {
             wake();
             return false;
         }
-        CompletableFuture<HttpResponse<Void>> sent;
-        try {
-            sent = http.sendAsync(request(deliveryId, delivery.getString(BODY), callback.get(), start),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (IllegalArgumentException e) {
-            sent = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<HttpResponse<Void>> attempt = sent;
+        CompletableFuture<CallbackPost.Outcome> attempt = post.send(callback.get().callbackUrl(),
+                headers(deliveryId, delivery.getString(BODY), callback.get(), start),
+                delivery.getString(BODY).getBytes(StandardCharsets.UTF_8)).toFuture();
         inFlight.add(attempt);
-        attempt.whenComplete((response, failure) -> {
+        attempt.whenComplete((outcome, cancelled) -> {
             inFlight.remove(attempt);
             try {
-                if (running) {
-                    record(delivery, start, response, failure);
+                // A post never fails (its failures are outcomes): no outcome means stop() cancelled it.
+                if (running && outcome != null) {
+                    record(delivery, start, outcome);
                 }
             } catch (RuntimeException e) {
                 log.warn("Webhook delivery {}: attempt not recorded, sent again after its lease: {}", deliveryId,
@@ -197,30 +186,26 @@ public class CallbackDispatcher implements SmartLifecycle {
         return true;
     }
 
-    private HttpRequest request(String deliveryId, String body, Callback callback, Instant start) {
+    private static Map<String, String> headers(String deliveryId, String body, Callback callback, Instant start) {
         long timestamp = start.getEpochSecond();
         String credentials = callback.callbackId() + ":" + callback.callbackPassword();
-        return HttpRequest.newBuilder(URI.create(callback.callbackUrl()))
-                .timeout(settings.attemptTimeout())
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .header("User-Agent", "FlipFlop-Webhooks")
-                .header(DELIVERY_HEADER, deliveryId)
-                .header(TIMESTAMP_HEADER, String.valueOf(timestamp))
-                .header(SIGNATURE_HEADER, CallbackSignature.sign(callback.signingSecret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        headers.put("User-Agent", "FlipFlop-Webhooks");
+        headers.put(DELIVERY_HEADER, deliveryId);
+        headers.put(TIMESTAMP_HEADER, String.valueOf(timestamp));
+        headers.put(SIGNATURE_HEADER, CallbackSignature.sign(callback.signingSecret(), timestamp, body));
+        return headers;
     }
 
-    private void record(Document delivery, Instant start, HttpResponse<Void> response, Throwable failure) {
+    private void record(Document delivery, Instant start, CallbackPost.Outcome outcome) {
         String deliveryId = delivery.getString("_id");
         Instant end = Instant.now();
-        Integer status = response == null ? null : response.statusCode();
-        boolean delivered = status != null && status >= 200 && status < 300;
-        String error = failure != null ? describe(failure) : delivered ? null : "HTTP " + status;
-        var attempt = new DeliveryAttempt(start, status, error, Duration.between(start, end).toMillis());
-        if (delivered) {
+        String error = outcome.error();
+        var attempt = new DeliveryAttempt(start, outcome.statusCode(), error, Duration.between(start, end).toMillis());
+        if (outcome.delivered()) {
             records.finish(deliveryId, DeliveryState.DELIVERED, attempt);
             log.debug("Webhook delivery {} of app {} delivered", deliveryId, delivery.getLong(APP_ID));
             return;
@@ -236,16 +221,6 @@ public class CallbackDispatcher implements SmartLifecycle {
             log.info("Webhook delivery {} of app {}: attempt {} failed ({}), next at {}", deliveryId,
                     delivery.getLong(APP_ID), failures, error, next);
         }
-    }
-
-    private String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return "No answer within " + settings.attemptTimeout().toMillis() + " ms";
-        }
-        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
     private void purgeWhenDue(Instant now) {

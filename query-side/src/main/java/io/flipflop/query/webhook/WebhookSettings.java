@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Webhook delivery settings ({@code flipflop.webhooks.*}).
  *
- * @param attemptTimeout  how long one POST may take, connecting included, before it counts as failed (10 s)
+ * @param attemptTimeout  how long one POST may take, from resolving the host to the answer's last byte, before it
+ *                        counts as failed (10 s)
  * @param initialBackoff  the wait after the first failed attempt; it doubles with every further failure (10 s)
  * @param maxBackoff      the longest wait between two attempts (1 h)
  * @param giveUpAfter     how long after its creation a delivery is retried before it ends FAILED (24 h)
