@@ -11,10 +11,11 @@ import io.flipflop.api.videoroom.VideoRoomStats;
 import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.api.videoroom.VideoRoomDetails;
+import io.flipflop.platform.playback.PlaybackUrls;
 
 /**
- * A room as the write endpoints answer it (reference §13.3, both field sets). Play URLs stay null until the media
- * worker publishes them; the nested stream key is shown while on air, with the state the coupling keeps it in
+ * A room as the write endpoints answer it (reference §13.3, both field sets). Play URLs are filled while LIVE
+ * ({@link PlaybackUrls}); the nested stream key is shown while on air, with the state the coupling keeps it in
  * (LIVE ⇔ ACTIVE_LIVE, LIVE_INACTIVE ⇔ INACTIVE_LIVE).
  */
 public final class VideoRoomViews {
@@ -24,20 +25,22 @@ public final class VideoRoomViews {
     private VideoRoomViews() {
     }
 
-    public static VideoRoomView view(VideoRoomSnapshot room, AppRef app, MemberRef member) {
+    public static VideoRoomView view(VideoRoomSnapshot room, AppRef app, MemberRef member, PlaybackUrls urls) {
         VideoRoomDetails details = room.details();
+        PlaybackUrls.Live play = urls.ofRoom(room.videoRoomId(), room.state());
         StreamKeyRef streamKey = room.onAir() && room.broadcastStreamKeyId() != null
                 ? new StreamKeyRef(room.broadcastStreamKeyId(), ACTIVE, room.state() == VideoRoomState.LIVE
                         ? StreamKeyState.ACTIVE_LIVE : StreamKeyState.INACTIVE_LIVE)
                 : null;
         return new VideoRoomView(room.videoRoomId(), ACTIVE, room.uuid(), room.type(),
                 room.type() == VideoRoomType.BROADCAST_RTMP ? "RTMP" : "WEB_RTC", room.state(),
-                room.forciblyTerminated(), room.vodState(), room.vodUrl(), "UNDEFINED", details.accessLevel(), app,
+                room.forciblyTerminated(), room.vodState(), urls.absolute(room.vodUrl()), "UNDEFINED", details.accessLevel(), app,
                 member, new ChannelRef(room.videoRoomId(), ACTIVE, "OPENED", details.title()), room.creatorType(),
                 room.creatorId(), details.title(), details.description(), details.customType(),
                 details.customData(), new VideoRoomPolicy(false, false, false), room.scheduledAt(),
                 room.cancelledAt(), 0, room.liveStartedAt(), room.liveEndedAt(), room.vodArchivedAt(), streamKey,
-                null, null, null, null, null, null, null, new VideoRoomStats(0), room.createdAt(),
+                play.playUrl(), play.playUrl(), play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null,
+                new VideoRoomStats(0), room.createdAt(),
                 room.lastModifiedAt());
     }
 }

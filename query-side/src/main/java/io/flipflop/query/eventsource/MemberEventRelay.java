@@ -18,6 +18,7 @@ import io.flipflop.api.videoroom.VideoRoomForciblyTerminated;
 import io.flipflop.api.videoroom.VideoRoomIngestLost;
 import io.flipflop.api.videoroom.VideoRoomIngestResumed;
 import io.flipflop.api.videoroom.VideoRoomWentLive;
+import io.flipflop.platform.playback.PlaybackUrls;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,10 +39,12 @@ public class MemberEventRelay {
 
     private final MemberEventHub hub;
     private final StreamOwners owners;
+    private final PlaybackUrls urls;
 
-    public MemberEventRelay(MemberEventHub hub, StreamOwners owners) {
+    public MemberEventRelay(MemberEventHub hub, StreamOwners owners, PlaybackUrls urls) {
         this.hub = hub;
         this.owners = owners;
+        this.urls = urls;
     }
 
     @EventHandler
@@ -56,37 +59,37 @@ public class MemberEventRelay {
 
     @EventHandler
     public void on(IngestStarted event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(IngestStopped event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(CmafPublishStarted event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(CmafPublishStopped event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(StreamKeyWentLive event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(StreamKeyBroadcastEnded event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(StreamKeyForciblyTerminated event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
@@ -124,13 +127,13 @@ public class MemberEventRelay {
         videoRoom(event);
     }
 
-    private void streamKey(long streamKeyId, StreamKeyState state) {
-        owners.of(streamKeyId).ifPresent(owner -> hub.publish(owner,
-                MemberSignal.unicast(Instant.now(), ChangeData.StreamKeyChange.of(streamKeyId, state))));
+    private void streamKey(long streamKeyId, StreamKeyState state, Long videoRoomId) {
+        owners.of(streamKeyId).ifPresent(owner -> hub.publish(owner, MemberSignal.unicast(Instant.now(),
+                ChangeData.StreamKeyChange.of(streamKeyId, state, videoRoomId, urls))));
     }
 
     private void videoRoom(VideoRoomEvent event) {
-        videoRoom(event.videoRoomId(), ChangeData.VideoRoomChange.of(event.videoRoomId(), event.state()));
+        videoRoom(event.videoRoomId(), ChangeData.VideoRoomChange.of(event.videoRoomId(), event.state(), urls));
     }
 
     private void videoRoom(long videoRoomId, ChangeData.VideoRoomChange change) {

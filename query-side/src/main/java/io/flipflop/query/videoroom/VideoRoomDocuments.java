@@ -14,6 +14,7 @@ import io.flipflop.api.videoroom.VideoRoomStats;
 import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.api.videoroom.VodState;
+import io.flipflop.platform.playback.PlaybackUrls;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
@@ -109,10 +110,11 @@ final class VideoRoomDocuments {
      * and title, the nested stream key's state follows the room's (LIVE ⇔ ACTIVE_LIVE, LIVE_INACTIVE ⇔
      * INACTIVE_LIVE), and play URLs stay null until the media worker publishes them.
      */
-    static VideoRoomView toView(Document room, AppRef app, MemberRef member) {
+    static VideoRoomView toView(Document room, AppRef app, MemberRef member, PlaybackUrls urls) {
         long id = room.getLong("_id");
         VideoRoomType type = VideoRoomType.valueOf(room.getString(TYPE));
         VideoRoomState state = VideoRoomState.valueOf(room.getString(VIDEO_ROOM_STATE));
+        PlaybackUrls.Live play = urls.ofRoom(id, state);
         Long streamKeyId = room.getLong(STREAM_KEY_ID);
         StreamKeyRef streamKey = streamKeyId == null ? null : new StreamKeyRef(streamKeyId, ACTIVE,
                 state == VideoRoomState.LIVE ? StreamKeyState.ACTIVE_LIVE : StreamKeyState.INACTIVE_LIVE);
@@ -120,13 +122,13 @@ final class VideoRoomDocuments {
         return new VideoRoomView(id, ACTIVE, room.getString(UUID), type,
                 type == VideoRoomType.BROADCAST_RTMP ? "RTMP" : "WEB_RTC", state,
                 room.getBoolean(FORCIBLY_TERMINATED), VodState.valueOf(room.getString(VOD_STATE)),
-                room.getString(VOD_URL), "UNDEFINED", accessLevel(room), app, member,
+                urls.absolute(room.getString(VOD_URL)), "UNDEFINED", accessLevel(room), app, member,
                 new ChannelRef(id, ACTIVE, "OPENED", title), CreatorType.valueOf(room.getString(CREATOR_TYPE)),
                 room.getLong(CREATOR_ID), title, room.getString(DESCRIPTION), room.getString(CUSTOM_TYPE),
                 customData(room.get(CUSTOM_DATA, Document.class)), new VideoRoomPolicy(false, false, false),
                 instant(room, SCHEDULED_AT), instant(room, CANCELLED_AT), 0, instant(room, LIVE_STARTED_AT),
-                instant(room, LIVE_ENDED_AT), instant(room, VOD_ARCHIVED_AT), streamKey, null, null, null, null,
-                null, null, null, new VideoRoomStats(allowlist(room).size()), instant(room, CREATED_AT),
+                instant(room, LIVE_ENDED_AT), instant(room, VOD_ARCHIVED_AT), streamKey, play.playUrl(),
+                play.playUrl(), play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null, new VideoRoomStats(allowlist(room).size()), instant(room, CREATED_AT),
                 instant(room, LAST_MODIFIED_AT));
     }
 

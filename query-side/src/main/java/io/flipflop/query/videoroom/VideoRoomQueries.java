@@ -27,6 +27,7 @@ import io.flipflop.platform.access.AccessPolicy;
 import io.flipflop.platform.access.ProtectedResource;
 import io.flipflop.platform.access.Relationships;
 import io.flipflop.platform.access.Viewer;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.query.app.AppQueries;
 import io.flipflop.query.member.MemberQueries;
 import io.flipflop.query.paging.Paging;
@@ -66,9 +67,11 @@ public class VideoRoomQueries {
     private final AppQueries apps;
     private final MemberQueries members;
     private final RelationshipQueries relationships;
+    private final PlaybackUrls urls;
 
     public VideoRoomQueries(MongoDatabase database, AppQueries apps, MemberQueries members,
-                            RelationshipQueries relationships) {
+                            RelationshipQueries relationships, PlaybackUrls urls) {
+        this.urls = urls;
         this.rooms = database.getCollection(VideoRoomDocuments.COLLECTION);
         this.uuids = database.getCollection(VideoRoomDocuments.UUIDS_COLLECTION);
         this.apps = apps;
@@ -166,7 +169,7 @@ public class VideoRoomQueries {
     }
 
     private Mono<VideoRoomView> view(Document room, AppRef app) {
-        return owner(room).map(member -> VideoRoomDocuments.toView(room, app, member));
+        return owner(room).map(member -> VideoRoomDocuments.toView(room, app, member, urls));
     }
 
     /**
