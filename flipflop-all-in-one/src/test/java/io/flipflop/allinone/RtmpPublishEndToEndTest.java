@@ -1,18 +1,24 @@
 package io.flipflop.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
+import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.ffmpeg.BundledPrograms;
 import io.flipflop.media.ingest.RtmpServer;
 import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * OBS's part played by the real {@code ffmpeg} program: it publishes a synthetic 720p30 H.264/AAC stream over
@@ -38,6 +45,9 @@ class RtmpPublishEndToEndTest {
 
     @Autowired
     RtmpServer rtmp;
+
+    @Autowired
+    CmafSettings cmaf;
 
     @LocalServerPort
     int port;
@@ -130,6 +140,146 @@ class RtmpPublishEndToEndTest {
                 .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk();
         await().atMost(SOON).untilAsserted(() ->
                 http.get().uri(playlist + viewer.streamingToken()).exchange().expectStatus().isNotFound());
+    }
+
+    @Test
+    void aBroadcastDroppedAndResumedIsArchivedAsAVodThatPlaysFromStartToEnd() throws Exception {
+        MemberTokens viewer = flipflop.loginMember(app, "viewer2", "Viewer");
+        long roomId = createRoom("MEMBER");
+        String live = "http://localhost:" + port + "/live/" + roomId + "/";
+
+        publisher = publish(streamKey, 120);
+        expectKey("ACTIVE");
+        Instant wentLive = Instant.now();
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/live", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.playUrl").isEqualTo(live + "index.m3u8");
+        JsonNode onAir = room(roomId);
+        assertThat(onAir.get("cmafHlsPlayUrl").asText()).isEqualTo(live + "index.m3u8");
+        assertThat(onAir.get("liveUrl").asText()).isEqualTo(live + "index.m3u8");
+        assertThat(onAir.get("cmafDashPlayUrl").asText()).isEqualTo(live + "manifest.mpd");
+        assertThat(onAir.get("httpFlvPlayUrl").isNull()).as("HTTP-FLV is not served").isTrue();
+        assertThat(key().get("playUrl").asText()).isEqualTo(live + "index.m3u8");
+        Thread.sleep(6_000);
+
+        publisher.destroyForcibly();
+        expectRoom(roomId, "LIVE_INACTIVE");
+        assertThat(room(roomId).get("playUrl").isNull()).as("no play URL while the publisher is away").isTrue();
+        publisher = publish(streamKey, 6);
+        expectKey("ACTIVE_LIVE");
+        assertThat(publisher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Duration onAirAtMost = Duration.between(wentLive, Instant.now());
+        expectKey("INACTIVE_LIVE");
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/ended", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk();
+
+        String vodUrl = "http://localhost:" + port + "/vod/" + roomId + "/index.m3u8";
+        await().atMost(SOON).untilAsserted(() -> {
+            JsonNode archived = room(roomId);
+            assertThat(archived.get("vodState").asText()).isEqualTo("ARCHIVED");
+            assertThat(archived.get("videoRoomState").asText()).isEqualTo("ARCHIVED");
+            assertThat(archived.get("vodUrl").asText()).isEqualTo(vodUrl);
+            assertThat(archived.get("playUrl").isNull()).isTrue();
+        });
+        String token = "?streamingToken=" + viewer.streamingToken();
+        String playlist = http.get().uri("/vod/{id}/media.m3u8" + token, roomId).exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/vnd.apple.mpegurl")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(playlist).contains("#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-DISCONTINUITY", "#EXT-X-ENDLIST")
+                .doesNotContain("#EXT-X-PART");
+        assertThat(playlist.split("#EXT-X-MAP:", -1)).as("an init segment per publish").hasSize(3);
+        double declared = playlist.lines().filter(line -> line.startsWith("#EXTINF:"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(8, line.indexOf(',')))).sum();
+        // at most the time on air, the segment playing when the room went live, and the publishers' initial bursts
+        assertThat(declared).as("the media since going live").isBetween(6.0 + 3.0,
+                onAirAtMost.toMillis() / 1000.0 + 3.0);
+        String mpd = http.get().uri("/vod/{id}/manifest.mpd" + token, roomId).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(mpd).contains("type=\"static\"").doesNotContain("availabilityTimeOffset");
+        assertThat(mpd.split("<Period ", -1)).as("a period per publish").hasSize(3);
+        http.get().uri("/vod/{id}/seg-0.m4s" + token, roomId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("MEDIA_NOT_FOUND"); // the preview's, complete before
+
+        Probe hls = probeWhole(vodUrl + token);
+        assertThat(hls.codecs()).containsExactlyInAnyOrder("h264", "aac");
+        assertThat(hls.duration()).isCloseTo(declared, within(2.0));
+        assertThat(hls.videoPackets() / 30.0).as("HLS video read from start to end").isCloseTo(declared, within(2.0));
+        // ffprobe's DASH demuxer gives a multi-period MPD no duration (and reads only the video of muxed segments):
+        // the 30 fps video read through both periods measures it
+        Probe dash = probeWhole(vodUrl.replace("index.m3u8", "manifest.mpd") + token);
+        assertThat(dash.codecs()).containsExactlyInAnyOrder("h264", "aac");
+        assertThat(dash.videoPackets() / 30.0).as("DASH video read from start to end").isCloseTo(declared,
+                within(2.0));
+
+        http.get().uri("/vod/{id}/index.m3u8", roomId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_ROOM_NOT_FOUND");
+        http.get().uri("/vod/{id}/recording.index" + token, roomId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("MEDIA_NOT_FOUND");
+    }
+
+    @Test
+    void aBroadcastWhoseRecordingIsLostFailsToArchiveWithAReason() throws Exception {
+        long roomId = createRoom("PUBLIC");
+        publisher = publish(streamKey, 120);
+        expectKey("ACTIVE");
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/live", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk();
+        publisher.destroyForcibly();
+        expectKey("INACTIVE_LIVE");
+        FileSystemUtils.deleteRecursively(cmaf.liveRoot().resolve(key().get("id").asText()));
+
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/ended", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk();
+
+        await().atMost(SOON).untilAsserted(() ->
+                assertThat(room(roomId).get("vodState").asText()).isEqualTo("FAILED_ARCHIVING"));
+        JsonNode room = room(roomId);
+        assertThat(room.get("videoRoomState").asText()).isEqualTo("ENDED");
+        assertThat(room.get("vodUrl").isNull()).isTrue();
+        JsonNode failed = StreamSupport.stream(flipflop.asApp(app, "/v2/apps/me/audit/video-rooms/" + roomId
+                        + "/events").exchange().expectBody(JsonNode.class).returnResult().getResponseBody()
+                        .get("events").spliterator(), false)
+                .filter(event -> event.get("type").asText().equals("VideoRoomArchiveFailed")).findFirst().orElseThrow();
+        assertThat(failed.get("origin").asText()).isEqualTo("WORKER");
+        assertThat(failed.at("/payload/reason").asText()).isEqualTo("The recording is missing");
+        http.get().uri("/vod/{id}/index.m3u8", roomId).exchange().expectStatus().isNotFound();
+    }
+
+    /** What ffprobe finds reading every packet of a stream over HTTP. */
+    private record Probe(List<String> codecs, double duration, long videoPackets) {
+    }
+
+    private static Probe probeWhole(String url) throws Exception {
+        Process ffprobe = BundledPrograms.ffprobe("-v", "error", "-count_packets", "-show_entries",
+                "stream=codec_name,nb_read_packets:format=duration", "-of", "json", url).start();
+        byte[] output = ffprobe.getInputStream().readAllBytes();
+        String errors = new String(ffprobe.getErrorStream().readAllBytes());
+        assertThat(ffprobe.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(ffprobe.exitValue()).as(errors).isZero();
+        JsonNode json = new ObjectMapper().readTree(output);
+        List<String> codecs = new ArrayList<>();
+        long videoPackets = 0;
+        for (JsonNode stream : json.get("streams")) {
+            codecs.add(stream.get("codec_name").asText());
+            if (stream.get("codec_name").asText().equals("h264")) {
+                videoPackets = stream.get("nb_read_packets").asLong();
+            }
+        }
+        return new Probe(codecs, json.at("/format/duration").asDouble(), videoPackets);
+    }
+
+    private long createRoom(String accessLevel) {
+        return http.post().uri("/v2/apps/me/video-rooms").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("appUserId", "host1", "type", "BROADCAST_RTMP", "title", "Kept for later",
+                        "scheduledAt", Instant.now().plusSeconds(60).toString(), "accessLevel", accessLevel))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("id").asLong();
+    }
+
+    private JsonNode room(long roomId) {
+        return flipflop.asApp(app, "/v2/apps/me/video-rooms/" + roomId).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     /** The codec names ffprobe finds in a stream read over HTTP, one per line. */

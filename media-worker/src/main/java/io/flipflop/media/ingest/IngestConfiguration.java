@@ -1,6 +1,7 @@
 package io.flipflop.media.ingest;
 
 import io.flipflop.media.stream.MediaSinkFactory;
+import io.flipflop.media.stream.WorkerCommands;
 import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,10 +37,16 @@ public class IngestConfiguration {
                 : configured);
     }
 
+    /** This worker's commands, ingest and archive, through Axon. */
+    @Bean
+    public WorkerCommands workerCommands(CommandGateway gateway, WorkerId workerId) {
+        return new WorkerCommands(gateway, workerId.value());
+    }
+
     @Bean
     @ConditionalOnMissingBean(IngestCommands.class)
-    public IngestCommands ingestCommands(CommandGateway gateway, WorkerId workerId) {
-        return new AxonIngestCommands(gateway, workerId.value());
+    public IngestCommands ingestCommands(WorkerCommands commands) {
+        return new AxonIngestCommands(commands);
     }
 
     /**
