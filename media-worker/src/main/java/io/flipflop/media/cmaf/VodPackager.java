@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,12 @@ import org.slf4j.LoggerFactory;
  * {@link MediaNames} so one origin scheme serves live and VOD.
  * <p>
  * The VOD starts with the segment playing when the broadcast went live: segments complete before then held only
- * the owner's preview, which was never public, and stay out. Each publish stays a period of its own (EXT-X-DISCONTINUITY and a new
- * EXT-X-MAP in HLS, a new Period in DASH), laid end to end: the time the publisher was away is not in the VOD.
+ * the owner's preview, which was never public, and stay out. The publishes are laid end to end (the time the
+ * publisher was away is not in the VOD), each after an EXT-X-DISCONTINUITY with its EXT-X-MAP in HLS. Publishes
+ * with the same init segment (the same encoder settings, the usual case of a dropped and resumed publisher) share
+ * one DASH Period: their fragments' decode times are moved ({@link FragmentTimes}) to continue the timeline, those
+ * segments copied rather than linked. A publish with another init segment starts a new Period (not every DASH
+ * client follows several; FFmpeg's reads only one).
  * The VOD is written beside its target and moved in place at once, so a VOD directory is always whole.
  */
 public final class VodPackager {
@@ -56,16 +61,23 @@ public final class VodPackager {
                 inits.put(line.period(), InitSegment.parse(line.period(), read(recording, name)));
             }
         }
-        Snapshot vod = snapshot(kept, List.copyOf(inits.values()), clock.instant());
+        List<Placed> placed = place(kept, inits);
+        Snapshot vod = snapshot(placed, inits, clock.instant());
         Path staging = target.resolveSibling(target.getFileName() + ".staging");
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
-            for (int period : inits.keySet()) {
-                share(recording, staging, MediaNames.init(period));
+            for (InitSegment init : vod.inits()) {
+                share(recording, staging, MediaNames.init(init.period()));
             }
-            for (Recording.IndexLine line : kept) {
-                share(recording, staging, MediaNames.segment(line.msn()));
+            for (Placed segment : placed) {
+                String name = MediaNames.segment(segment.line().msn());
+                if (segment.shift() == 0) {
+                    share(recording, staging, name);
+                } else {
+                    Files.write(staging.resolve(name), FragmentTimes.shifted(read(recording, name),
+                            FragmentTimes.timescales(inits.get(segment.run()).bytes()), segment.shift()));
+                }
             }
             write(staging, MediaNames.MULTIVARIANT, HlsMultivariantPlaylist.render(vod));
             write(staging, MediaNames.MEDIA_PLAYLIST, HlsMediaPlaylist.renderVod(vod));
@@ -75,6 +87,10 @@ public final class VodPackager {
         } catch (NoSuchFileException e) {
             discard(staging);
             throw new VodFailure("A segment of the recording is missing");
+        } catch (VodFailure | IllegalArgumentException e) {
+            log.warn("Cannot make the VOD {} from {}: {}", target, recording, e.getMessage());
+            discard(staging);
+            throw e instanceof VodFailure failure ? failure : new VodFailure("A segment of the recording is damaged");
         } catch (IOException | UncheckedIOException e) {
             log.warn("Cannot write the VOD {} from {}", target, recording, e);
             discard(staging);
@@ -91,33 +107,71 @@ public final class VodPackager {
     }
 
     /**
-     * The VOD's snapshot: every kept segment, on one timeline that starts at zero and runs through the periods
-     * back to back; an ended snapshot, so the writers render it whole and static.
+     * Where each kept segment goes: the run of publishes it belongs to (named by the run's first publish, whose
+     * init segment serves the run), how far its decode times move, and where it starts in the VOD.
      */
-    private static Snapshot snapshot(List<Recording.IndexLine> kept, List<InitSegment> inits, Instant now) {
-        List<Segment> segments = new ArrayList<>(kept.size());
-        List<Snapshot.Period> periods = new ArrayList<>();
+    private record Placed(Recording.IndexLine line, int run, long shift, boolean discontinuity,
+                          long presentationStart) {
+    }
+
+    private static List<Placed> place(List<Recording.IndexLine> kept, Map<Integer, InitSegment> inits) {
+        List<Placed> placed = new ArrayList<>(kept.size());
+        byte[] runInit = null;
+        int run = -1;
+        long runPresentation = 0;
+        long runMediaStart = 0;
         long presentation = 0;
+        long shift = 0;
+        for (Recording.IndexLine line : kept) {
+            boolean newPeriod = placed.isEmpty() || placed.get(placed.size() - 1).line().period() != line.period();
+            byte[] init = inits.get(line.period()).bytes();
+            if (newPeriod && !Arrays.equals(init, runInit)) {
+                runInit = init;
+                run = line.period();
+                runPresentation = presentation;
+                runMediaStart = line.start();
+                shift = 0;
+            } else if (newPeriod || line.discontinuity()) {
+                // continue the run's timeline where it stands, whatever this publish's clock says
+                shift = runMediaStart + (presentation - runPresentation) - line.start();
+            }
+            placed.add(new Placed(line, run, shift, !placed.isEmpty() && (newPeriod || line.discontinuity()),
+                    presentation));
+            presentation += line.duration();
+        }
+        return placed;
+    }
+
+    /**
+     * The VOD's snapshot: every kept segment on one timeline that starts at zero, a DASH period per run; an ended
+     * snapshot, so the writers render it whole and static.
+     */
+    private static Snapshot snapshot(List<Placed> placed, Map<Integer, InitSegment> inits, Instant now) {
+        List<Segment> segments = new ArrayList<>(placed.size());
+        List<Snapshot.Period> periods = new ArrayList<>();
+        List<InitSegment> runInits = new ArrayList<>();
         long peak = 0;
         long bytes = 0;
         long longest = 0;
-        for (Recording.IndexLine line : kept) {
-            boolean newPeriod = periods.isEmpty() || periods.get(periods.size() - 1).id() != line.period();
-            if (newPeriod) {
-                periods.add(new Snapshot.Period(line.period(), presentation, line.start()));
+        for (Placed p : placed) {
+            Recording.IndexLine line = p.line();
+            long start = line.start() + p.shift();
+            if (periods.isEmpty() || periods.get(periods.size() - 1).id() != p.run()) {
+                periods.add(new Snapshot.Period(p.run(), p.presentationStart(), start));
+                runInits.add(inits.get(p.run()));
             }
-            boolean discontinuity = !segments.isEmpty() && (newPeriod || line.discontinuity());
-            segments.add(new Segment(line.msn(), line.period(), discontinuity, line.start(), line.duration(),
-                    presentation, line.programDateTime(), List.of(), true, line.size()));
-            presentation += line.duration();
+            segments.add(new Segment(line.msn(), p.run(), p.discontinuity(), start, line.duration(),
+                    p.presentationStart(), line.programDateTime(), List.of(), true, line.size()));
             bytes += line.size();
             longest = Math.max(longest, line.duration());
             peak = Math.max(peak, line.duration() == 0 ? 0 : line.size() * 8_000 / line.duration());
         }
+        Placed last = placed.get(placed.size() - 1);
+        long duration = last.presentationStart() + last.line().duration();
         Snapshot.Timing timing = new Snapshot.Timing(longest, longest, (int) Math.ceil(longest / 1000.0));
-        long average = presentation == 0 ? 0 : bytes * 8_000 / presentation;
-        long last = kept.get(kept.size() - 1).msn();
-        return new Snapshot(timing, segments, null, last + 1, 0, 0, inits, periods, null, now, true, peak, average);
+        long average = duration == 0 ? 0 : bytes * 8_000 / duration;
+        return new Snapshot(timing, segments, null, last.line().msn() + 1, 0, 0, runInits, periods, null, now, true,
+                peak, average);
     }
 
     private static List<Recording.IndexLine> index(Path recording) throws VodFailure {
