@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -154,11 +157,15 @@ class RtmpPublishEndToEndTest {
         http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/live", roomId)
                 .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.playUrl").isEqualTo(live + "index.m3u8");
+        expectRoom(roomId, "LIVE");
+        expectKey("ACTIVE_LIVE");
         JsonNode onAir = room(roomId);
         assertThat(onAir.get("cmafHlsPlayUrl").asText()).isEqualTo(live + "index.m3u8");
         assertThat(onAir.get("liveUrl").asText()).isEqualTo(live + "index.m3u8");
         assertThat(onAir.get("cmafDashPlayUrl").asText()).isEqualTo(live + "manifest.mpd");
-        assertThat(onAir.get("httpFlvPlayUrl").isNull()).as("HTTP-FLV is not served").isTrue();
+        assertThat(onAir.get("httpFlvPlayUrl").isNull()).as("mode CMAF: no HTTP-FLV").isTrue();
+        http.get().uri("/live/{id}.flv?streamingToken=" + viewer.streamingToken(), roomId).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.errorCode").isEqualTo("MEDIA_NOT_FOUND");
         assertThat(key().get("playUrl").asText()).isEqualTo(live + "index.m3u8");
         Thread.sleep(6_000);
 
@@ -243,6 +250,42 @@ class RtmpPublishEndToEndTest {
         assertThat(failed.get("origin").asText()).isEqualTo("WORKER");
         assertThat(failed.at("/payload/reason").asText()).isEqualTo("The recording is missing");
         http.get().uri("/vod/{id}/index.m3u8", roomId).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aPublishInModeRtmpIsAlsoPlayedAsHttpFlv() throws Exception {
+        MemberTokens viewer = flipflop.loginMember(app, "viewer3", "Viewer");
+        long roomId = createRoom("MEMBER");
+        String flv = "http://localhost:" + port + "/live/" + roomId + ".flv";
+
+        publisher = publish(streamKey + "?mode=RTMP", 120);
+        expectKey("ACTIVE");
+        assertThat(key().get("mode").asText()).isEqualTo("RTMP");
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/live", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.httpFlvPlayUrl").isEqualTo(flv);
+        expectRoom(roomId, "LIVE");
+        expectKey("ACTIVE_LIVE");
+        assertThat(room(roomId).get("httpFlvPlayUrl").asText()).isEqualTo(flv);
+        assertThat(room(roomId).get("cmafHlsPlayUrl").asText()).as("CMAF is packaged whatever the mode")
+                .endsWith("/live/" + roomId + "/index.m3u8");
+        assertThat(room(roomId).get("rtmpPlayUrl").isNull()).as("RTMP play is not served").isTrue();
+        assertThat(key().get("httpFlvPlayUrl").asText()).isEqualTo(flv);
+
+        String token = "?streamingToken=" + viewer.streamingToken();
+        assertThat(probe(flv.replace("localhost", "127.0.0.1") + token)).contains("h264", "aac");
+        FluxExchangeResult<DataBuffer> stream = http.get().uri("/live/{id}.flv" + token, roomId).exchange()
+                .expectStatus().isOk().expectHeader().contentType("video/x-flv")
+                .expectHeader().cacheControl(CacheControl.noStore()).returnResult(DataBuffer.class);
+        byte[] start = new byte[3];
+        stream.getResponseBody().take(1).blockLast(SOON).read(start);
+        assertThat(new String(start)).isEqualTo("FLV");
+        http.get().uri("/live/{id}.flv", roomId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_ROOM_NOT_FOUND");
+
+        publisher.destroyForcibly();
+        expectRoom(roomId, "LIVE_INACTIVE");
+        http.get().uri("/live/{id}.flv" + token, roomId).exchange().expectStatus().isNotFound();
     }
 
     /** What ffprobe finds reading every packet of a stream over HTTP. */

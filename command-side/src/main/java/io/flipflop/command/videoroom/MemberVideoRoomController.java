@@ -8,6 +8,7 @@ import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.command.broadcast.BroadcastService;
 import io.flipflop.command.broadcast.Origin;
 import io.flipflop.command.broadcast.Owners;
+import io.flipflop.command.streamkey.IngestingStreamKeys;
 import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.platform.security.AuthenticatedMember;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,10 +42,12 @@ public class MemberVideoRoomController {
     private final BroadcastService broadcasts;
     private final Owners owners;
     private final PlaybackUrls urls;
+    private final IngestingStreamKeys ingesting;
 
     public MemberVideoRoomController(VideoRoomService rooms, BroadcastService broadcasts, Owners owners,
-                              PlaybackUrls urls) {
+                              PlaybackUrls urls, IngestingStreamKeys ingesting) {
         this.urls = urls;
+        this.ingesting = ingesting;
         this.rooms = rooms;
         this.broadcasts = broadcasts;
         this.owners = owners;
@@ -111,7 +114,7 @@ public class MemberVideoRoomController {
 
     private Mono<VideoRoomView> view(VideoRoomSnapshot room) {
         return Mono.fromCallable(() -> VideoRoomViews.view(room, owners.app(room.appId()),
-                        owners.member(room.memberId()).orElse(null), urls))
+                        owners.member(room.memberId()).orElse(null), urls, ingesting))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -1,6 +1,7 @@
 package io.flipflop.command.videoroom;
 
 import io.flipflop.api.app.AppRef;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.videoroom.ChannelRef;
 import io.flipflop.api.videoroom.MemberRef;
@@ -11,11 +12,12 @@ import io.flipflop.api.videoroom.VideoRoomStats;
 import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.api.videoroom.VideoRoomDetails;
+import io.flipflop.command.streamkey.IngestingStreamKeys;
 import io.flipflop.platform.playback.PlaybackUrls;
 
 /**
  * A room as the write endpoints answer it (reference §13.3, both field sets). Play URLs are filled while LIVE
- * ({@link PlaybackUrls}); the nested stream key is shown while on air, with the state the coupling keeps it in
+ * ({@link PlaybackUrls}); blocking (reads the running ingest's mode). The nested stream key is shown while on air, with the state the coupling keeps it in
  * (LIVE ⇔ ACTIVE_LIVE, LIVE_INACTIVE ⇔ INACTIVE_LIVE).
  */
 public final class VideoRoomViews {
@@ -25,9 +27,13 @@ public final class VideoRoomViews {
     private VideoRoomViews() {
     }
 
-    public static VideoRoomView view(VideoRoomSnapshot room, AppRef app, MemberRef member, PlaybackUrls urls) {
+    /** {@code ingesting} gives the output mode of a live room's ingest, which decides its HTTP-FLV URL. */
+    public static VideoRoomView view(VideoRoomSnapshot room, AppRef app, MemberRef member, PlaybackUrls urls,
+                                     IngestingStreamKeys ingesting) {
         VideoRoomDetails details = room.details();
-        PlaybackUrls.Live play = urls.ofRoom(room.videoRoomId(), room.state());
+        OutputMode mode = room.state() == VideoRoomState.LIVE && room.broadcastStreamKeyId() != null
+                ? ingesting.mode(room.broadcastStreamKeyId()).orElse(null) : null;
+        PlaybackUrls.Live play = urls.ofRoom(room.videoRoomId(), room.state(), mode);
         StreamKeyRef streamKey = room.onAir() && room.broadcastStreamKeyId() != null
                 ? new StreamKeyRef(room.broadcastStreamKeyId(), ACTIVE, room.state() == VideoRoomState.LIVE
                         ? StreamKeyState.ACTIVE_LIVE : StreamKeyState.INACTIVE_LIVE)

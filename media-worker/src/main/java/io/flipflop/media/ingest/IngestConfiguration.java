@@ -1,5 +1,7 @@
 package io.flipflop.media.ingest;
 
+import io.flipflop.media.flv.HttpFlvSinkFactory;
+import io.flipflop.media.flv.HttpFlvStreams;
 import io.flipflop.media.stream.MediaSinkFactory;
 import io.flipflop.media.stream.WorkerCommands;
 import java.time.Duration;
@@ -50,16 +52,19 @@ public class IngestConfiguration {
     }
 
     /**
-     * Until a packager is declared, a publish is admitted and then dropped: its sink cannot open.
+     * Until a packager is declared, a publish is admitted and then dropped: its sink cannot open. HTTP-FLV, where
+     * its streams are declared, is added beside the packager.
      */
     @Bean
     public Ingests ingests(StreamKeyLookup lookup, IngestCommands commands, ObjectProvider<MediaSinkFactory> sinks,
-                           WorkerId workerId, @Value("${flipflop.ingest.lease:15s}") Duration lease,
-                           RtmpSettings settings) {
+                           ObjectProvider<HttpFlvStreams> httpFlv, WorkerId workerId,
+                           @Value("${flipflop.ingest.lease:15s}") Duration lease, RtmpSettings settings) {
         MediaSinkFactory factory = sinks.getIfAvailable(() -> (stream, listener) -> {
             throw new IllegalStateException("No packager (MediaSinkFactory) is configured");
         });
-        return new Ingests(lookup, commands, factory, workerId.value(), lease, settings);
+        HttpFlvStreams flv = httpFlv.getIfAvailable();
+        return new Ingests(lookup, commands, flv == null ? factory : new HttpFlvSinkFactory(factory, flv),
+                workerId.value(), lease, settings);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import io.flipflop.media.cmaf.LiveStream;
 import io.flipflop.media.cmaf.MediaNames;
 import io.flipflop.media.cmaf.PlaylistAnswer;
 import io.flipflop.media.cmaf.PlaylistRequest;
+import io.flipflop.media.flv.HttpFlvStreams;
 import io.flipflop.platform.error.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,16 +47,20 @@ class LiveOrigin {
 
     static final String TIME_PATH = "/live/time";
 
+    static final MediaType FLV = MediaType.parseMediaType("video/x-flv");
+
     private final PlaybackGate gate;
+    private final HttpFlvStreams httpFlv;
     private final Clock clock;
 
     @Autowired
-    LiveOrigin(PlaybackGate gate) {
-        this(gate, Clock.systemUTC());
+    LiveOrigin(PlaybackGate gate, HttpFlvStreams httpFlv) {
+        this(gate, httpFlv, Clock.systemUTC());
     }
 
-    LiveOrigin(PlaybackGate gate, Clock clock) {
+    LiveOrigin(PlaybackGate gate, HttpFlvStreams httpFlv, Clock clock) {
         this.gate = gate;
+        this.httpFlv = httpFlv;
         this.clock = clock;
     }
 
@@ -64,6 +69,20 @@ class LiveOrigin {
     ResponseEntity<String> time() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock)));
+    }
+
+    /**
+     * HTTP-FLV (reference §16, mode RTMP or RTMP_CMAF): an endless FLV body from the last keyframe on, with the
+     * same admission as the CMAF files; 404 when the room's publish has no FLV output (mode CMAF, or no publisher).
+     */
+    @GetMapping("/live/{videoRoomId}.flv")
+    Mono<ResponseEntity<Flux<DataBuffer>>> httpFlv(@PathVariable String videoRoomId,
+                                                   @RequestParam(required = false) String streamingToken) {
+        return gate.admit(videoRoomId, streamingToken)
+                .flatMap(playback -> Mono.justOrEmpty(httpFlv.watch(playback.stream().streamKeyId())))
+                .map(tags -> ResponseEntity.ok().contentType(FLV).cacheControl(CacheControl.noStore())
+                        .body(tags.map(MediaResponses::buffer)))
+                .switchIfEmpty(Mono.defer(() -> notFound()));
     }
 
     @GetMapping("/live/{videoRoomId}/{file}")

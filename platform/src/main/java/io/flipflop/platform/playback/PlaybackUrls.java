@@ -1,5 +1,6 @@
 package io.flipflop.platform.playback;
 
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.videoroom.VideoRoomState;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,20 +49,23 @@ public class PlaybackUrls {
     /**
      * The play URLs of a room in that state: filled while LIVE only (cleared on LIVE_INACTIVE and after the end,
      * as FlipFlop does). Every ingest is packaged to CMAF whatever its {@code mode}, so the HLS and DASH URLs
-     * are always those; HTTP-FLV and RTMP play are not served, so theirs stay null.
+     * are always there; HTTP-FLV when the running ingest's mode asks for RTMP output; RTMP play is not served.
+     *
+     * @param mode the running ingest's output mode; null when not known (no HTTP-FLV URL then)
      */
-    public Live ofRoom(long videoRoomId, VideoRoomState state) {
-        return state == VideoRoomState.LIVE ? live(videoRoomId) : NONE;
+    public Live ofRoom(long videoRoomId, VideoRoomState state, OutputMode mode) {
+        return state == VideoRoomState.LIVE ? live(videoRoomId, mode) : NONE;
     }
 
     /** A stream key's: those of the room it is live for, while it is ACTIVE_LIVE. */
-    public Live ofStreamKey(StreamKeyState state, Long videoRoomId) {
-        return state == StreamKeyState.ACTIVE_LIVE && videoRoomId != null ? live(videoRoomId) : NONE;
+    public Live ofStreamKey(StreamKeyState state, Long videoRoomId, OutputMode mode) {
+        return state == StreamKeyState.ACTIVE_LIVE && videoRoomId != null ? live(videoRoomId, mode) : NONE;
     }
 
-    private Live live(long videoRoomId) {
-        String room = base + "/live/" + videoRoomId + "/";
-        return new Live(room + "index.m3u8", room + "manifest.mpd", null, null);
+    private Live live(long videoRoomId, OutputMode mode) {
+        String room = base + "/live/" + videoRoomId;
+        String httpFlv = mode == OutputMode.RTMP || mode == OutputMode.RTMP_CMAF ? room + ".flv" : null;
+        return new Live(room + "/index.m3u8", room + "/manifest.mpd", httpFlv, null);
     }
 
     /** The path of a room's archived VOD (its HLS playlist), as the archive records it. */

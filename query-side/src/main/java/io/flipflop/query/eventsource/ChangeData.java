@@ -1,6 +1,7 @@
 package io.flipflop.query.eventsource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.platform.playback.PlaybackUrls;
@@ -16,7 +17,7 @@ public sealed interface ChangeData permits ChangeData.StreamKeyChange, ChangeDat
 
         static StreamKeyChange of(long streamKeyId, StreamKeyState state, Long videoRoomId, PlaybackUrls urls) {
             return new StreamKeyChange("STREAM_KEY", String.valueOf(streamKeyId), state,
-                    urls.ofStreamKey(state, videoRoomId).playUrl());
+                    urls.ofStreamKey(state, videoRoomId, null).playUrl());
         }
     }
 
@@ -29,8 +30,9 @@ public sealed interface ChangeData permits ChangeData.StreamKeyChange, ChangeDat
                            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean forciblyTerminated)
             implements ChangeData {
 
-        static VideoRoomChange of(long videoRoomId, VideoRoomState state, PlaybackUrls urls) {
-            PlaybackUrls.Live play = urls.ofRoom(videoRoomId, state);
+        /** @param mode the output mode of the ingest the room is live on; null when none or unknown */
+        static VideoRoomChange of(long videoRoomId, VideoRoomState state, OutputMode mode, PlaybackUrls urls) {
+            PlaybackUrls.Live play = urls.ofRoom(videoRoomId, state, mode);
             return new VideoRoomChange("VIDEO_ROOM", String.valueOf(videoRoomId), state, play.playUrl(),
                     play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null);
         }

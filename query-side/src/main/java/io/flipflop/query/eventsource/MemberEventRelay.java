@@ -4,6 +4,7 @@ import io.flipflop.api.streamkey.CmafPublishStarted;
 import io.flipflop.api.streamkey.CmafPublishStopped;
 import io.flipflop.api.streamkey.IngestStarted;
 import io.flipflop.api.streamkey.IngestStopped;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyBroadcastEnded;
 import io.flipflop.api.streamkey.StreamKeyCreated;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
@@ -20,6 +21,8 @@ import io.flipflop.api.videoroom.VideoRoomIngestResumed;
 import io.flipflop.api.videoroom.VideoRoomWentLive;
 import io.flipflop.platform.playback.PlaybackUrls;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -40,6 +43,8 @@ public class MemberEventRelay {
     private final MemberEventHub hub;
     private final StreamOwners owners;
     private final PlaybackUrls urls;
+    /** The output mode of each key's latest ingest, as this node saw it start (a LIVE signal names its URLs). */
+    private final Map<Long, OutputMode> modes = new ConcurrentHashMap<>();
 
     public MemberEventRelay(MemberEventHub hub, StreamOwners owners, PlaybackUrls urls) {
         this.hub = hub;
@@ -59,6 +64,7 @@ public class MemberEventRelay {
 
     @EventHandler
     public void on(IngestStarted event) {
+        modes.put(event.streamKeyId(), event.mode());
         streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
@@ -99,7 +105,7 @@ public class MemberEventRelay {
 
     @EventHandler
     public void on(VideoRoomWentLive event) {
-        videoRoom(event);
+        videoRoom(event, modes.get(event.streamKeyId()));
     }
 
     @EventHandler
@@ -109,7 +115,7 @@ public class MemberEventRelay {
 
     @EventHandler
     public void on(VideoRoomIngestResumed event) {
-        videoRoom(event);
+        videoRoom(event, modes.get(event.streamKeyId()));
     }
 
     @EventHandler
@@ -133,7 +139,13 @@ public class MemberEventRelay {
     }
 
     private void videoRoom(VideoRoomEvent event) {
-        videoRoom(event.videoRoomId(), ChangeData.VideoRoomChange.of(event.videoRoomId(), event.state(), urls));
+        videoRoom(event, null);
+    }
+
+    /** {@code mode}: that of the ingest the room is live on, which decides its HTTP-FLV URL. */
+    private void videoRoom(VideoRoomEvent event, OutputMode mode) {
+        videoRoom(event.videoRoomId(), ChangeData.VideoRoomChange.of(event.videoRoomId(), event.state(), mode,
+                urls));
     }
 
     private void videoRoom(long videoRoomId, ChangeData.VideoRoomChange change) {

@@ -143,15 +143,16 @@ public class StreamKeyQueries {
      */
     private StreamKeyView toView(Document key, AppRef app, VideoRoomRef videoRoom) {
         String mode = key.getString(MODE);
+        OutputMode outputMode = mode == null ? null : OutputMode.valueOf(mode);
         StreamKeyState state = StreamKeyState.valueOf(key.getString(STREAM_KEY_STATE));
-        PlaybackUrls.Live play = urls.ofStreamKey(state, key.getLong(VIDEO_ROOM_ID));
+        PlaybackUrls.Live play = urls.ofStreamKey(state, key.getLong(VIDEO_ROOM_ID), outputMode);
         MemberRef member = new MemberRef(key.getLong(MEMBER_ID), StreamKeyDocuments.ACTIVE,
                 key.getString(APP_USER_ID), key.getString(APP_USER_NAME), key.getString(APP_USER_PROFILE_IMG_URL),
                 key.getString(CUSTOM_TYPE));
         return new StreamKeyView(key.getLong("_id"), StreamKeyDocuments.ACTIVE,
                 state, key.getBoolean(FORCIBLY_TERMINATED),
                 new StreamKeyAppRef(app.id(), app.state(), app.name(), OutputMode.CMAF), member, videoRoom,
-                ingestUrl, key.getString(STREAM_KEY), mode == null ? null : OutputMode.valueOf(mode),
+                ingestUrl, key.getString(STREAM_KEY), outputMode,
                 play.playUrl(), play.playUrl(), play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null,
                 null, key.getDate(CREATED_AT).toInstant(),
                 key.getDate(LAST_MODIFIED_AT).toInstant());

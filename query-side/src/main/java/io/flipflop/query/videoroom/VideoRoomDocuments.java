@@ -1,6 +1,7 @@
 package io.flipflop.query.videoroom;
 
 import io.flipflop.api.app.AppRef;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.ChannelRef;
@@ -110,11 +111,12 @@ final class VideoRoomDocuments {
      * and title, the nested stream key's state follows the room's (LIVE ⇔ ACTIVE_LIVE, LIVE_INACTIVE ⇔
      * INACTIVE_LIVE), and play URLs stay null until the media worker publishes them.
      */
-    static VideoRoomView toView(Document room, AppRef app, MemberRef member, PlaybackUrls urls) {
+    /** {@code mode}: the output mode of the ingest of the key the room is live on; null when none or unknown. */
+    static VideoRoomView toView(Document room, AppRef app, MemberRef member, PlaybackUrls urls, OutputMode mode) {
         long id = room.getLong("_id");
         VideoRoomType type = VideoRoomType.valueOf(room.getString(TYPE));
         VideoRoomState state = VideoRoomState.valueOf(room.getString(VIDEO_ROOM_STATE));
-        PlaybackUrls.Live play = urls.ofRoom(id, state);
+        PlaybackUrls.Live play = urls.ofRoom(id, state, mode);
         Long streamKeyId = room.getLong(STREAM_KEY_ID);
         StreamKeyRef streamKey = streamKeyId == null ? null : new StreamKeyRef(streamKeyId, ACTIVE,
                 state == VideoRoomState.LIVE ? StreamKeyState.ACTIVE_LIVE : StreamKeyState.INACTIVE_LIVE);

@@ -87,7 +87,7 @@ class MemberEventSourceTest {
                     new ChangeData.StreamKeyChange("STREAM_KEY", "2", StreamKeyState.ACTIVE_PREP, null));
         });
         assertThat(alice.get(1).customData()).isEqualTo(ChangeData.VideoRoomChange.of(ROOM,
-                VideoRoomState.LIVE_INACTIVE, URLS));
+                VideoRoomState.LIVE_INACTIVE, null, URLS));
         assertThat(alice.get(2)).satisfies(signal -> {
             assertThat(signal.deliveryType()).isEqualTo("BROADCAST");
             assertThat(signal.channelId()).isEqualTo(ROOM);
@@ -176,22 +176,23 @@ class MemberEventSourceTest {
 
         relay.on(new StreamKeyCreated(KEY, 100, 1, "sk-1"));
         relay.on(roomCreated());
+        relay.on(new IngestStarted(KEY, StreamKeyState.ACTIVE_PREP, "w1", OutputMode.RTMP_CMAF, null));
         relay.on(new StreamKeyWentLive(KEY, StreamKeyState.ACTIVE_LIVE, ROOM));
         relay.on(new VideoRoomWentLive(ROOM, VideoRoomState.LIVE, KEY));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alice).hasSize(2));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alice).hasSize(3));
         connection.dispose();
-        assertThat(alice.get(0).customData()).isEqualTo(new ChangeData.StreamKeyChange("STREAM_KEY", "2",
+        assertThat(alice.get(1).customData()).isEqualTo(new ChangeData.StreamKeyChange("STREAM_KEY", "2",
                 StreamKeyState.ACTIVE_LIVE, "https://media.example/live/50/index.m3u8"));
-        assertThat(alice.get(1).customData()).isEqualTo(new ChangeData.VideoRoomChange("VIDEO_ROOM", "50",
+        assertThat(alice.get(2).customData()).isEqualTo(new ChangeData.VideoRoomChange("VIDEO_ROOM", "50",
                 VideoRoomState.LIVE, "https://media.example/live/50/index.m3u8",
-                "https://media.example/live/50/index.m3u8", "https://media.example/live/50/manifest.mpd", null, null,
-                null));
+                "https://media.example/live/50/index.m3u8", "https://media.example/live/50/manifest.mpd", null,
+                "https://media.example/live/50.flv", null));
     }
 
     @Test
     void forciblyTerminatedIsSentOnlyWithEnded() throws Exception {
-        JsonNode lost = json.valueToTree(ChangeData.VideoRoomChange.of(ROOM, VideoRoomState.LIVE_INACTIVE, URLS));
+        JsonNode lost = json.valueToTree(ChangeData.VideoRoomChange.of(ROOM, VideoRoomState.LIVE_INACTIVE, null, URLS));
         JsonNode ended = json.valueToTree(ChangeData.VideoRoomChange.ended(ROOM, false));
 
         assertThat(lost.has("forciblyTerminated")).isFalse();

@@ -117,7 +117,8 @@ class StreamKeyViewProjectionTest {
         assertThat(live.playUrl()).isEqualTo("https://media.example/live/" + ROOM + "/index.m3u8");
         assertThat(live.liveUrl()).isEqualTo(live.playUrl());
         assertThat(live.cmafDashPlayUrl()).isEqualTo("https://media.example/live/" + ROOM + "/manifest.mpd");
-        assertThat(live.httpFlvPlayUrl()).as("HTTP-FLV is not served").isNull();
+        assertThat(live.httpFlvPlayUrl()).as("mode RTMP_CMAF").isEqualTo("https://media.example/live/" + ROOM + ".flv");
+        assertThat(live.rtmpPlayUrl()).as("RTMP play is not served").isNull();
 
         projection.on(new CmafPublishStopped(KEY, StreamKeyState.INACTIVE_LIVE, "w1",
                 IngestStopReason.PUBLISHER_DISCONNECTED, ROOM), 4, at(4));

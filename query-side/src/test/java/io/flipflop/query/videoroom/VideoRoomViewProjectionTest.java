@@ -111,7 +111,7 @@ class VideoRoomViewProjectionTest {
         assertThat(live.liveUrl()).isEqualTo(live.playUrl());
         assertThat(live.cmafHlsPlayUrl()).isEqualTo(live.playUrl());
         assertThat(live.cmafDashPlayUrl()).isEqualTo("https://media.example/live/50/manifest.mpd");
-        assertThat(live.httpFlvPlayUrl()).as("HTTP-FLV is not served").isNull();
+        assertThat(live.httpFlvPlayUrl()).as("no ingest with mode RTMP known").isNull();
         assertThat(live.rtmpPlayUrl()).isNull();
 
         projection.on(new VideoRoomIngestLost(ROOM, VideoRoomState.LIVE_INACTIVE, KEY), 2, at(2));
