@@ -62,9 +62,13 @@ public class Archiver {
         recorded.remove(videoRoomId);
     }
 
-    /** The room's archive started: package its recording, if this worker has it, and report the outcome. */
+    /**
+     * The room's archive started: package its recording, if this worker has it, and report the outcome. The
+     * recording is forgotten only once the outcome was delivered: a failure to send it (the command side out of
+     * reach) is thrown, so the processor handles the event again and the archive is repeated.
+     */
     public void archive(long videoRoomId) {
-        Recorded recording = recorded.remove(videoRoomId);
+        Recorded recording = recorded.get(videoRoomId);
         if (recording == null) {
             return;
         }
@@ -84,6 +88,7 @@ public class Archiver {
             // archived meanwhile by hand, or deleted: the room has moved on
             log.info("Room {} did not take {}: {}", videoRoomId, outcome, refused.getMessage());
         }
+        recorded.remove(videoRoomId);
     }
 
     private record Recorded(Path directory, Instant liveSince) {

@@ -109,9 +109,10 @@ final class VideoRoomDocuments {
     /**
      * As the command side answers a room (reference §13.3, both field sets): the channel shares the room's id
      * and title, the nested stream key's state follows the room's (LIVE ⇔ ACTIVE_LIVE, LIVE_INACTIVE ⇔
-     * INACTIVE_LIVE), and play URLs stay null until the media worker publishes them.
+     * INACTIVE_LIVE), and play URLs are filled while LIVE ({@link PlaybackUrls}).
+     *
+     * @param mode the output mode of the ingest of the key the room is live on; null when none or unknown
      */
-    /** {@code mode}: the output mode of the ingest of the key the room is live on; null when none or unknown. */
     static VideoRoomView toView(Document room, AppRef app, MemberRef member, PlaybackUrls urls, OutputMode mode) {
         long id = room.getLong("_id");
         VideoRoomType type = VideoRoomType.valueOf(room.getString(TYPE));
