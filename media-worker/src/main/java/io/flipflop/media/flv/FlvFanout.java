@@ -30,8 +30,9 @@ final class FlvFanout {
 
     private FlvTag videoConfig;
     private FlvTag audioConfig;
-    private final List<FlvTag> gop = new ArrayList<>();
-    private final List<byte[]> gopBytes = new ArrayList<>();
+    /** The tags since the last keyframe, serialised, and the time of the first. */
+    private final List<byte[]> gop = new ArrayList<>();
+    private long gopStart;
     private final List<Sinks.Many<byte[]>> viewers = new ArrayList<>();
     private boolean ended;
 
@@ -49,9 +50,11 @@ final class FlvFanout {
             if (tag.type() == FlvTag.VIDEO && FlvTags.isKeyframe(tag.body())) {
                 clearGop();
             }
+            if (gop.isEmpty()) {
+                gopStart = tag.timestamp();
+            }
             if (gop.size() < MAX_GOP_TAGS) {
-                gop.add(tag);
-                gopBytes.add(bytes);
+                gop.add(bytes);
             }
         }
         // a copy: a viewer's stream may end right here, and its end removes it from the list
@@ -72,14 +75,14 @@ final class FlvFanout {
             return Flux.empty();
         }
         Sinks.Many<byte[]> viewer = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(VIEWER_QUEUE));
-        long start = gop.isEmpty() ? 0 : gop.get(0).timestamp();
+        long start = gop.isEmpty() ? 0 : gopStart;
         viewer.tryEmitNext(FlvWriter.header());
         for (FlvTag config : new FlvTag[]{videoConfig, audioConfig}) {
             if (config != null) {
                 viewer.tryEmitNext(FlvWriter.tag(new FlvTag(config.type(), start, config.body())));
             }
         }
-        gopBytes.forEach(viewer::tryEmitNext);
+        gop.forEach(viewer::tryEmitNext);
         viewers.add(viewer);
         return viewer.asFlux().doFinally(signal -> forget(viewer));
     }
@@ -103,6 +106,5 @@ final class FlvFanout {
 
     private void clearGop() {
         gop.clear();
-        gopBytes.clear();
     }
 }

@@ -81,6 +81,10 @@ public class Archiver {
         } catch (VodPackager.VodFailure failure) {
             outcome = new FailArchive(videoRoomId, failure.reason());
             log.warn("Room {} not archived from {}: {}", videoRoomId, recording.directory(), failure.reason());
+        } catch (RuntimeException e) {
+            // a recording the packager cannot read must fail its room, not stop this worker's event processing
+            outcome = new FailArchive(videoRoomId, "The recording could not be turned into a VOD");
+            log.error("Room {} not archived from {}", videoRoomId, recording.directory(), e);
         }
         try {
             commands.send(outcome);
