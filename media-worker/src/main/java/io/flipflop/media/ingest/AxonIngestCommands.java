@@ -7,33 +7,22 @@ import io.flipflop.api.streamkey.StartIngest;
 import io.flipflop.api.streamkey.StopCmafPublish;
 import io.flipflop.api.streamkey.StopIngest;
 import io.flipflop.api.streamkey.StreamKeyCommand;
-import io.flipflop.api.videoroom.CommandOrigin;
 import io.flipflop.media.stream.PublishedStream;
+import io.flipflop.media.stream.WorkerCommands;
 import io.flipflop.platform.error.ApiException;
 import java.time.Duration;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * {@link IngestCommands} through Axon's command gateway: in the all-in-one JVM the stream key aggregates handle
- * them in the calling thread. A command that lost a race with another node on the same key (same sequence number)
- * is decided once more against the state the winner left, as the command side's own senders do.
+ * {@link IngestCommands} through Axon's command gateway ({@link WorkerCommands}): in the all-in-one JVM the stream
+ * key aggregates handle them in the calling thread.
  */
 public class AxonIngestCommands implements IngestCommands {
 
-    private static final int ATTEMPTS = 3;
+    private final WorkerCommands commands;
 
-    private final CommandGateway gateway;
-    private final MetaData origin;
-
-    public AxonIngestCommands(CommandGateway gateway, String workerId) {
-        this.gateway = gateway;
-        this.origin = MetaData.with(CommandOrigin.METADATA_KEY, CommandOrigin.WORKER.name())
-                .and(CommandOrigin.ACTOR_KEY, workerId);
+    public AxonIngestCommands(WorkerCommands commands) {
+        this.commands = commands;
     }
 
     @Override
@@ -62,24 +51,12 @@ public class AxonIngestCommands implements IngestCommands {
     }
 
     private void send(StreamKeyCommand command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(origin));
-                return;
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (ApiException e) {
-                throw new IngestRefusedException(e.errorCode(), e.getMessage());
-            } catch (AggregateNotFoundException e) {
-                throw new IngestRefusedException("STREAM_KEY_NOT_FOUND", "No such stream key");
-            } catch (CommandExecutionException e) {
-                if (e.getCause() instanceof ApiException refusal) {
-                    throw new IngestRefusedException(refusal.errorCode(), refusal.getMessage());
-                }
-                throw e;
-            }
+        try {
+            commands.send(command);
+        } catch (ApiException e) {
+            throw new IngestRefusedException(e.errorCode(), e.getMessage());
+        } catch (AggregateNotFoundException e) {
+            throw new IngestRefusedException("STREAM_KEY_NOT_FOUND", "No such stream key");
         }
     }
 }
