@@ -181,6 +181,10 @@ class RtmpPublishEndToEndTest extends PublishingTest {
             assertThat(probe.packets() / (30 + 44_100 / 1024.0)).as("read from start to end: " + url)
                     .isCloseTo(declared, within(2.0));
         }
+        // what the VOD's viewers fetched is metered like live playback (at least the segments ffprobe read twice)
+        await().atMost(SOON).untilAsserted(() -> assertThat(flipflop.asApp(app, "/v2/apps/me/usage?videoRoomId="
+                + roomId).exchange().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .at("/totals/deliveredBytes").asLong()).isGreaterThan(2_000_000));
 
         http.get().uri("/vod/{id}/index.m3u8", roomId).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_ROOM_NOT_FOUND");

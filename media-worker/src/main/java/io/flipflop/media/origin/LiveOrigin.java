@@ -83,11 +83,14 @@ class LiveOrigin {
      */
     @GetMapping("/live/{videoRoomId}.flv")
     Mono<ResponseEntity<Flux<DataBuffer>>> httpFlv(@PathVariable String videoRoomId,
-                                                   @RequestParam(required = false) String streamingToken) {
+                                                   @RequestParam(required = false) String streamingToken,
+                                                   ServerHttpRequest request) {
         return gate.admit(videoRoomId, streamingToken)
-                .flatMap(playback -> Mono.justOrEmpty(httpFlv.watch(playback.stream().streamKeyId())))
-                .map(tags -> ResponseEntity.ok().contentType(FLV).cacheControl(CacheControl.noStore())
-                        .body(tags.map(MediaResponses::buffer)))
+                .flatMap(playback -> meter.metered(Mono.justOrEmpty(httpFlv.watch(playback.stream().streamKeyId()))
+                                .map(tags -> ResponseEntity.ok().contentType(FLV).cacheControl(CacheControl.noStore())
+                                        .body(tags.map(MediaResponses::buffer))),
+                        playback.room().appId(), playback.room().videoRoomId(),
+                        meter.viewer(playback.viewer(), streamingToken, request), Delivery::bytesOnly))
                 .switchIfEmpty(Mono.defer(() -> notFound()));
     }
 

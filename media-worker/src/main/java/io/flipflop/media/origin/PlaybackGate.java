@@ -72,7 +72,8 @@ class PlaybackGate {
         return viewer(streamingToken)
                 .flatMap(viewer -> roomId == null ? Mono.<ArchivedPlayback>empty() : rooms.archived(roomId)
                         .filterWhen(room -> admits(viewer, room))
-                        .map(room -> new ArchivedPlayback(roomId, room.accessLevel() == AccessLevel.PUBLIC)))
+                        .map(room -> new ArchivedPlayback(roomId, room.accessLevel() == AccessLevel.PUBLIC, room.appId(),
+                                viewer)))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(VIDEO_ROOM_NOT_FOUND,
                         "No archived video room " + videoRoomId)));
     }
@@ -118,7 +119,9 @@ class PlaybackGate {
 
     /**
      * @param shared a response any cache may keep: a PUBLIC room, whose bytes do not depend on a token
+     * @param appId  the room's app, for usage metering
+     * @param viewer who plays it, for usage metering
      */
-    record ArchivedPlayback(long videoRoomId, boolean shared) {
+    record ArchivedPlayback(long videoRoomId, boolean shared, long appId, Viewer viewer) {
     }
 }

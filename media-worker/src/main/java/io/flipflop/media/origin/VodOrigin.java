@@ -10,6 +10,8 @@ import static io.flipflop.media.origin.MediaResponses.notFound;
 
 import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.cmaf.MediaNames;
+import io.flipflop.media.usage.Delivery;
+import io.flipflop.media.usage.PlaybackMeter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,20 +39,23 @@ import reactor.core.scheduler.Schedulers;
 class VodOrigin {
 
     private final PlaybackGate gate;
+    private final PlaybackMeter meter;
     private final Path vodRoot;
 
-    VodOrigin(PlaybackGate gate, CmafSettings settings) {
+    VodOrigin(PlaybackGate gate, PlaybackMeter meter, CmafSettings settings) {
         this.gate = gate;
+        this.meter = meter;
         this.vodRoot = settings.vodRoot();
     }
 
     @GetMapping("/vod/{videoRoomId}/{file}")
     Mono<ResponseEntity<Flux<DataBuffer>>> file(@PathVariable String videoRoomId, @PathVariable String file,
-                                                @RequestParam(required = false) String streamingToken) {
+                                                @RequestParam(required = false) String streamingToken,
+                                                ServerHttpRequest request) {
         return gate.admitVod(videoRoomId, streamingToken).flatMap(playback -> {
             Path vod = vodRoot.resolve(Long.toString(playback.videoRoomId()));
             String cache = MediaResponses.mediaCache(playback.shared());
-            return switch (file) {
+            Mono<ResponseEntity<Flux<DataBuffer>>> answer = switch (file) {
                 case MediaNames.MULTIVARIANT, MediaNames.MEDIA_PLAYLIST -> read(vod, file)
                         .flatMap(text -> manifest(HLS, TokenedUris.hls(utf8(text), streamingToken)))
                         .switchIfEmpty(notFound());
@@ -61,6 +67,9 @@ class VodOrigin {
                         .map(name -> body(name.kind() == MediaNames.Kind.INIT ? MP4 : SEGMENT, cache, read(vod, file)))
                         .orElseGet(MediaResponses::notFound);
             };
+            // VOD segments carry no media time here (the playlist has it), so their bytes are metered, not seconds.
+            return meter.metered(answer, playback.appId(), playback.videoRoomId(),
+                    meter.viewer(playback.viewer(), streamingToken, request), Delivery::untimed);
         });
     }
 
