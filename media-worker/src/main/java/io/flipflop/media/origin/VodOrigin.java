@@ -67,9 +67,12 @@ class VodOrigin {
                         .map(name -> body(name.kind() == MediaNames.Kind.INIT ? MP4 : SEGMENT, cache, read(vod, file)))
                         .orElseGet(MediaResponses::notFound);
             };
-            // VOD segments carry no media time here (the playlist has it), so their bytes are metered, not seconds.
+            // Media keeps a viewer session open but carries no media time here (the playlist has it): bytes only.
+            boolean manifest = file.equals(MediaNames.MULTIVARIANT) || file.equals(MediaNames.MEDIA_PLAYLIST)
+                    || file.equals(MediaNames.MPD);
             return meter.metered(answer, playback.appId(), playback.videoRoomId(),
-                    meter.viewer(playback.viewer(), streamingToken, request), Delivery::untimed);
+                    meter.viewer(playback.viewer(), streamingToken, request),
+                    manifest ? Delivery::bytesOnly : Delivery::untimed);
         });
     }
 
