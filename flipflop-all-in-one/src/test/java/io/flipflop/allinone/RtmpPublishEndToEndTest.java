@@ -8,7 +8,6 @@ import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
 import io.flipflop.media.ffmpeg.BundledPrograms;
 import io.flipflop.media.ingest.RtmpServer;
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -74,12 +72,8 @@ class RtmpPublishEndToEndTest {
 
     @Test
     void aPublisherGoesLiveDropsAndResumes() throws Exception {
-        long roomId = http.post().uri("/v2/apps/me/video-rooms").contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(Map.of("appUserId", "host1", "type", "BROADCAST_RTMP", "title", "Live from ffmpeg",
-                        "scheduledAt", Instant.now().plusSeconds(60).toString()))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
-                .getResponseBody().get("id").asLong();
+        long roomId = flipflop.createRoom(app, Map.of("appUserId", "host1", "type", "BROADCAST_RTMP",
+                "title", "Live from ffmpeg", "scheduledAt", Instant.now().plusSeconds(60).toString()));
 
         publisher = publish(streamKey, 120);
         expectKey("ACTIVE");
@@ -100,12 +94,9 @@ class RtmpPublishEndToEndTest {
     void theOwnerPreviewsThenMembersWatchOverHlsAndDashUntilTheEnd() throws Exception {
         MemberTokens owner = flipflop.loginMember(app, "host1", "Host");
         MemberTokens viewer = flipflop.loginMember(app, "viewer1", "Viewer");
-        long roomId = http.post().uri("/v2/apps/me/video-rooms").contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(Map.of("appUserId", "host1", "type", "BROADCAST_RTMP", "title", "Members only",
-                        "scheduledAt", Instant.now().plusSeconds(60).toString(), "accessLevel", "MEMBER"))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
-                .getResponseBody().get("id").asLong();
+        long roomId = flipflop.createRoom(app, Map.of("appUserId", "host1", "type", "BROADCAST_RTMP",
+                "title", "Members only", "scheduledAt", Instant.now().plusSeconds(60).toString(),
+                "accessLevel", "MEMBER"));
         String playlist = "/live/" + roomId + "/index.m3u8?streamingToken=";
 
         publisher = publish(streamKey, 120);
@@ -143,13 +134,7 @@ class RtmpPublishEndToEndTest {
     }
 
     private Process publish(String name, int seconds) throws Exception {
-        return BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-loglevel", "error", "-re",
-                        "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440",
-                        "-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency",
-                        "-g", "30", "-c:a", "aac", "-f", "flv", "rtmp://127.0.0.1:" + rtmp.port() + "/live/" + name)
-                .redirectErrorStream(true)
-                .redirectOutput(File.createTempFile("ffmpeg", ".log"))
-                .start();
+        return Publisher.publish(rtmp.port(), name, seconds);
     }
 
     private JsonNode key() {
