@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -40,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -91,7 +94,7 @@ class ConsoleBrowserTest {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
@@ -132,9 +135,17 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.id("api-secret"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(created.apiSecret());
 
-        // rotate, behind a confirmation
-        click(By.id("rotate"));
-        click(By.cssSelector("dialog button[value=confirm]"));
+        // rotate, behind a confirmation, by keyboard: the dialog opens on Cancel, and Escape cancels
+        WebElement rotate = waitFor(By.id("rotate"));
+        rotate.sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("dialog[open]"));
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Cancel");
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        new WebDriverWait(browser, SOON).until(ExpectedConditions.numberOfElementsToBe(By.tagName("dialog"), 0));
+        assertThat(browser.findElements(By.id("api-secret"))).isEmpty();
+        rotate.sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("dialog[open]"));
+        new Actions(browser).sendKeys(Keys.TAB, Keys.ENTER).perform();
         AppCredentials app = shownCredentials();
         assertThat(app.apiSecret()).isNotEqualTo(created.apiSecret());
         flipflop.asApp(created, "/v2/apps/me/members").exchange().expectStatus().isUnauthorized();
@@ -154,6 +165,19 @@ class ConsoleBrowserTest {
                 By.cssSelector("tr[data-app-user-id]"), 1));
         assertThat(browser.findElement(By.id("members")).getText()).contains("Host One").doesNotContain("Zed");
         screenshot("members");
+        for (int i = 0; i < 20; i++) {
+            flipflop.loginMember(app, "fan" + i, "Fan " + i);
+        }
+        type(By.id("member-search"), "");
+        await().atMost(SOON).until(() -> {
+            click(By.cssSelector("#main form button[type=submit]"));
+            return browser.findElement(By.id("members")).getText().contains("Page 1 of 2");
+        });
+        assertThat(browser.findElements(By.cssSelector("tr[data-app-user-id]"))).hasSize(20);
+        click(By.xpath("//button[text()='Next']"));
+        new WebDriverWait(browser, SOON).until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"),
+                "Page 2 of 2"));
+        assertThat(browser.findElements(By.cssSelector("tr[data-app-user-id]"))).hasSize(2);
 
         // a room created through the API; its state follows the events without a reload
         long roomId = flipflop.createRoom(app, Map.of("appUserId", "host1", "type", "BROADCAST_RTMP",
@@ -218,6 +242,20 @@ class ConsoleBrowserTest {
                 .bodyValue(Map.of("name", "Cached?")).exchange()
                 .expectStatus().isCreated()
                 .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"));
+    }
+
+    @Test
+    void thePageAndItsBundledLibrariesAreServedFromHereOnly() {
+        http.get().uri("/console").exchange().expectStatus().isPermanentRedirect()
+                .expectHeader().location("/console/");
+        http.get().uri("/console/").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("default-src 'self'", "script-src 'self'", "connect-src 'self'"));
+        for (String library : List.of("hls.js/hls.min.mjs", "uplot/uPlot.esm.js")) {
+            http.get().uri("/console/vendor/" + library).exchange().expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith("text/javascript");
+        }
     }
 
     @Test
