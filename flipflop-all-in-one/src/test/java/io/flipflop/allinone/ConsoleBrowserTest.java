@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -215,6 +216,11 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#ingest code"));
         assertThat(browser.findElement(By.id("ingest")).getText()).contains(streamKey);
         screenshot("room-ingest");
+        browser.manage().window().setSize(new Dimension(390, 844)); // a phone: one column, nothing cut off
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        screenshot("room-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
 
         // usage: charts once metering is built, else a clear "not available"
         click(By.cssSelector("a[href$='/usage']"));
