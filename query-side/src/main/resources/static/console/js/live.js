@@ -1,5 +1,7 @@
 // The app's live events (server-sent, GET /console/v1/apps/{appId}/events): one connection per open app,
-// shared by whichever page is showing. Pages subscribe while they are drawn.
+// shared by whichever page is showing. Pages subscribe while they are drawn. Changes are not replayed, so
+// after the browser reconnects by itself (a server restart, a dropped network) pages hear {type: 'RECONNECTED'}
+// and read what they show again.
 
 const listeners = new Set();
 let source = null;
@@ -12,12 +14,17 @@ export const liveEvents = {
     sourceAppId = String(appId);
     source = new EventSource(`/console/v1/apps/${appId}/events`);
     // marks the page as following the app's changes (for people and for the browser test)
-    source.onopen = () => { document.documentElement.dataset.live = sourceAppId; };
-    source.onerror = () => { delete document.documentElement.dataset.live; };
-    source.onmessage = message => {
-      const event = JSON.parse(message.data);
-      for (const listener of listeners) listener(event);
+    let dropped = false;
+    source.onopen = () => {
+      document.documentElement.dataset.live = sourceAppId;
+      if (dropped) notify({type: 'RECONNECTED'});
+      dropped = false;
     };
+    source.onerror = () => {
+      dropped = true;
+      delete document.documentElement.dataset.live;
+    };
+    source.onmessage = message => notify(JSON.parse(message.data));
   },
 
   close() {
@@ -34,3 +41,7 @@ export const liveEvents = {
     listeners.add(listener);
   },
 };
+
+function notify(event) {
+  for (const listener of listeners) listener(event);
+}

@@ -189,5 +189,10 @@ function credentialsPanel(credentials) {
 }
 
 window.addEventListener('hashchange', route);
+// a failure in a click or a live update is shown (or leads to the login page) like one while drawing a page
+window.addEventListener('unhandledrejection', event => {
+  event.preventDefault();
+  failed(event.reason);
+});
 setSignedIn(false);
 route();

@@ -17,6 +17,7 @@ export async function roomsPage(app, nav) {
   }
 
   liveEvents.listen(event => {
+    if (event.type === 'RECONNECTED') load();
     if (event.type !== 'VIDEO_ROOM') return;
     const badge = results.querySelector(`[data-room-id="${event.videoRoomId}"] .state`);
     if (badge) {
@@ -61,6 +62,21 @@ export async function roomPage(app, nav, roomId) {
   const ingest = h('div', {id: 'ingest'});
   const play = player(room, () => post(`/console/v1/apps/${app.id}/video-rooms/${room.id}/streaming-tokens`));
 
+  function changed(videoRoomState, newVodState) {
+    setState(state, videoRoomState);
+    if (newVodState) {
+      vodState.textContent = newVodState;
+      room.vodState = newVodState;
+    }
+    room.videoRoomState = videoRoomState;
+    announce(`The room is ${videoRoomState}`);
+    loadHistory();
+    if (newVodState === 'ARCHIVED' && !room.vodUrl) {
+      // the event does not carry the recording's URL; the room's answer does, once its read model has it
+      get(`/console/v1/apps/${app.id}/video-rooms/${room.id}`).then(now => { room.vodUrl = now.vodUrl; });
+    }
+  }
+
   async function loadHistory() {
     try {
       const audit = await get(`/console/v1/apps/${app.id}/video-rooms/${room.id}/events`);
@@ -70,13 +86,12 @@ export async function roomPage(app, nav, roomId) {
     }
   }
 
-  liveEvents.listen(event => {
-    if (event.type === 'VIDEO_ROOM' && String(event.videoRoomId) === String(room.id)) {
-      setState(state, event.videoRoomState);
-      if (event.vodState) vodState.textContent = event.vodState;
-      room.videoRoomState = event.videoRoomState;
-      announce(`The room is ${event.videoRoomState}`);
-      loadHistory();
+  liveEvents.listen(async event => {
+    if (event.type === 'RECONNECTED') {
+      const now = await get(`/console/v1/apps/${app.id}/video-rooms/${room.id}`);
+      changed(now.videoRoomState, now.vodState);
+    } else if (event.type === 'VIDEO_ROOM' && String(event.videoRoomId) === String(room.id)) {
+      changed(event.videoRoomState, event.vodState);
     } else if (event.type === 'STREAM_KEY' && room.member && String(event.memberId) === String(room.member.id)) {
       loadHistory();
     }
