@@ -20,7 +20,7 @@ export async function usagePage(app, nav) {
   fill(body,
     h('p', {class: 'muted'}, `Per day, ${new Date(usage.from).toLocaleDateString()} to ${new Date(usage.to).toLocaleDateString()}.`),
     h('dl', {class: 'kv', id: 'usage-totals'},
-      h('dt', {}, 'Ingest minutes'), h('dd', {}, round(usage.totals.ingestSeconds / 60)),
+      h('dt', {}, 'Ingest minutes'), h('dd', {id: 'usage-ingest-minutes'}, round(usage.totals.ingestSeconds / 60)),
       h('dt', {}, 'Delivered minutes'), h('dd', {}, round(usage.totals.deliveredViewerSeconds / 60)),
       h('dt', {}, 'Storage'), h('dd', {}, bytes(usage.totals.storageBytes)),
       h('dt', {}, 'Peak concurrent viewers'), h('dd', {}, usage.totals.peakConcurrentViewers)),
