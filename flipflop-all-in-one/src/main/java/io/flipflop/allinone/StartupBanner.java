@@ -42,7 +42,7 @@ class StartupBanner {
                 ==================================================================
                  FlipFlop is running (all-in-one, {})
                    API:      {}/v2   (OpenAPI UI: {}/swagger-ui.html)
-                   Console:  {}/console/v1   (console API; the web UI is not built yet)
+                   Console:  {}/console/   (web page; its API is under /console/v1)
                    RTMP:     {}/{streamKey}   (listening on port {}; playback at /live/{videoRoomId}/index.m3u8)
                 ==================================================================""",
                 storage, api, api, api, ingestUrl, rtmp.port());

@@ -46,16 +46,12 @@ record Broadcasting(FlipFlopClient flipflop, AppCredentials app, int rtmpPort) {
 
     /** Schedules a BROADCAST_RTMP room for the member; {@code accessLevel} null for the default. */
     long createRoom(String appUserId, String title, String accessLevel) {
-        Map<String, Object> room = new HashMap<>(Map.of("appUserId", appUserId, "type", "BROADCAST_RTMP",
+        Map<String, String> room = new HashMap<>(Map.of("appUserId", appUserId, "type", "BROADCAST_RTMP",
                 "title", title, "scheduledAt", Instant.now().plusSeconds(60).toString()));
         if (accessLevel != null) {
             room.put("accessLevel", accessLevel);
         }
-        return flipflop.http().post().uri("/v2/apps/me/video-rooms").contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(room)
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
-                .getResponseBody().get("id").asLong();
+        return flipflop.createRoom(app, room);
     }
 
     void goLive(long roomId) {

@@ -1,5 +1,6 @@
 package io.flipflop.allinone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
 import io.flipflop.api.user.ConsoleSession;
@@ -43,6 +44,16 @@ record FlipFlopClient(WebTestClient http) {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + session.sessionToken());
         return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange();
+    }
+
+    /** Creates a video room as the app server does; answers its id. */
+    long createRoom(AppCredentials app, Map<String, String> room) {
+        return http.post().uri("/v2/apps/me/video-rooms").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(room)
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("id").asLong();
     }
 
     WebTestClient.RequestHeadersSpec<?> asApp(AppCredentials app, String path) {

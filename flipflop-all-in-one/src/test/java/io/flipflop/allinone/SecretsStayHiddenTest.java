@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.api.app.AppCredentials;
+import io.flipflop.api.app.StreamingTokenResponse;
 import io.flipflop.api.member.MemberTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The API secret, passwords and tokens never reach the log, the event store or a read model in clear. */
@@ -40,8 +44,16 @@ class SecretsStayHiddenTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 flipflop.asApp(app, "/v2/apps/me/members/bob1").exchange().expectStatus().isOk());
 
+        long room = flipflop.createRoom(app, Map.of("appUserId", "bob1", "type", "BROADCAST_RTMP",
+                "title", "Bob's show", "scheduledAt", Instant.now().plusSeconds(600).toString()));
+        String consolePlayerToken = http.post()
+                .uri("/console/v1/apps/{app}/video-rooms/{room}/streaming-tokens", app.appId(), room)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + session.sessionToken())
+                .exchange().expectStatus().isCreated()
+                .expectBody(StreamingTokenResponse.class).returnResult().getResponseBody().streamingToken();
+
         List<String> secrets = List.of(password, app.apiSecret(), member.refreshToken(), member.accessToken(),
-                session.sessionToken());
+                session.sessionToken(), consolePlayerToken);
         String stored = everyStoredDocument();
         for (String secret : secrets) {
             assertThat(output.getAll()).doesNotContain(secret);

@@ -8,6 +8,8 @@ import io.flipflop.api.member.MemberTokens;
 import io.flipflop.api.member.MemberView;
 import io.flipflop.api.user.ConsoleSession;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,38 @@ class TenantIsolationTest {
                         .jsonPath("$[?(@.id == " + appB.appId() + ")]").exists());
         // The credentials of app A still work: B's attempt changed nothing.
         flipflop.asApp(appA, "/v2/apps/me/members").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aConsoleUserCannotReachAnotherUsersMembersRoomsKeysOrEvents() {
+        flipflop.loginMember(appB, "bob", "Bob of B");
+        long roomOfA = flipflop.createRoom(appA, Map.of("appUserId", "alice", "type", "BROADCAST_RTMP",
+                "title", "A's show", "scheduledAt", Instant.now().plusSeconds(600).toString()));
+        long roomOfB = flipflop.createRoom(appB, Map.of("appUserId", "bob", "type", "BROADCAST_RTMP",
+                "title", "B's show", "scheduledAt", Instant.now().plusSeconds(600).toString()));
+        String app = "/console/v1/apps/" + appA.appId();
+        for (String path : List.of(app + "/members", app + "/video-rooms", app + "/video-rooms/" + roomOfA,
+                app + "/video-rooms/" + roomOfA + "/events", app + "/video-rooms/" + roomOfA + "/stream-key",
+                app + "/events")) {
+            expectNotFound(asConsole(ownerB, http.get().uri(path)), "APP_NOT_FOUND");
+        }
+        String tokenOf = app + "/video-rooms/%d/streaming-tokens";
+        expectNotFound(asConsole(ownerB, http.post().uri(tokenOf.formatted(roomOfA))), "APP_NOT_FOUND");
+        // the owner of A, naming a room of B under A, finds no room either
+        expectNotFound(asConsole(ownerA, http.post().uri(tokenOf.formatted(roomOfB))), "VIDEO_ROOM_NOT_FOUND");
+        expectNotFound(asConsole(ownerA, http.get().uri(app + "/video-rooms/" + roomOfB)), "VIDEO_ROOM_NOT_FOUND");
+        asConsole(ownerA, http.post().uri(tokenOf.formatted(roomOfA))).exchange().expectStatus().isCreated()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"))
+                .expectBody().jsonPath("$.streamingToken").isNotEmpty();
+    }
+
+    private static WebTestClient.RequestHeadersSpec<?> asConsole(ConsoleSession user,
+                                                                 WebTestClient.RequestHeadersSpec<?> request) {
+        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + user.sessionToken());
+    }
+
+    private static void expectNotFound(WebTestClient.RequestHeadersSpec<?> request, String errorCode) {
+        request.exchange().expectStatus().isNotFound().expectBody().jsonPath("$.errorCode").isEqualTo(errorCode);
     }
 
     @Test

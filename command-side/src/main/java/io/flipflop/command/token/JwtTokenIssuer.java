@@ -60,6 +60,14 @@ public class JwtTokenIssuer implements TokenIssuer {
         return tokensFor(rotation.member(), rotation.refreshToken());
     }
 
+    /**
+     * The streaming token the member would get at login, alone: for the console, which plays a room as its
+     * owner does (the owner alone may preview). No refresh-token family is started.
+     */
+    public String issueMemberStreamingToken(AuthenticatedMember member) {
+        return streamingToken(member);
+    }
+
     /** Same audience and lifetime as a member's streaming token; {@code claims.type} "APP" and no member. */
     @Override
     public String issueAppStreamingToken(long appId) {

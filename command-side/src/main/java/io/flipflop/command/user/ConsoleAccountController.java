@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/console/v1")
-@Tag(name = "Console accounts", description = "Sign up and log in to the FlipFlop console")
+@Tag(name = "Console accounts", description = "Sign up, log in to and log out of the FlipFlop console")
 public class ConsoleAccountController {
 
     static final String SESSION_COOKIE = "FLIPFLOP_SESSION";
@@ -54,16 +54,32 @@ public class ConsoleAccountController {
         return accounts.logIn(credentials).map(session -> withCookie(HttpStatus.OK, session, request));
     }
 
+    /**
+     * The page cannot drop an HttpOnly cookie itself. Open (no session needed, so an expired one still logs out);
+     * the session token stays valid until it expires, being a self-contained JWT, but the browser no longer has it.
+     */
+    @PostMapping("/logout")
+    @Operation(operationId = "logOut", summary = "Log out of the console",
+            description = "204; clears the " + SESSION_COOKIE + " cookie.")
+    public ResponseEntity<Void> logOut(ServerHttpRequest request) {
+        ResponseCookie expired = sessionCookie("", request).maxAge(Duration.ZERO).build();
+        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, expired.toString()).build();
+    }
+
     private static ResponseEntity<ConsoleSession> withCookie(HttpStatus status, ConsoleSession session,
                                                              ServerHttpRequest request) {
-        ResponseCookie cookie = ResponseCookie.from(SESSION_COOKIE, session.sessionToken())
-                .httpOnly(true)
-                .sameSite("Strict")
-                .path("/")
-                .secure(isHttps(request))
+        ResponseCookie cookie = sessionCookie(session.sessionToken(), request)
                 .maxAge(Duration.between(Instant.now(), session.expiresAt()))
                 .build();
         return ResponseEntity.status(status).header(HttpHeaders.SET_COOKIE, cookie.toString()).body(session);
+    }
+
+    private static ResponseCookie.ResponseCookieBuilder sessionCookie(String value, ServerHttpRequest request) {
+        return ResponseCookie.from(SESSION_COOKIE, value)
+                .httpOnly(true)
+                .sameSite("Strict")
+                .path("/")
+                .secure(isHttps(request));
     }
 
     /** Also true behind a TLS-terminating proxy once forwarded headers are applied to the request URI. */

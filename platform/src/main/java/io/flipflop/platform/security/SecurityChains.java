@@ -29,11 +29,12 @@ import static org.springframework.security.web.server.util.matcher.ServerWebExch
  *   <li>{@code /v2/members/me/**} except the token refresh: member clients, Bearer access token →
  *       {@link AuthenticatedMember}; 401 {@code EMPTY_ACCESS_TOKEN} / {@code INVALID_ACCESS_TOKEN} (FlipFlop
  *       documents no codes for Bearer failures; these are ours, named like its Basic ones).</li>
- *   <li>{@code /console/v1/**} except signup and login: console session as Bearer or cookie →
+ *   <li>{@code /console/v1/**} except signup, login and logout: console session as Bearer or cookie →
  *       {@link ConsoleUser}; 401 {@code EMPTY_CONSOLE_SESSION} / {@code INVALID_CONSOLE_SESSION}, and 403
  *       {@value SameOriginCookieFilter#ERROR_CODE} for a cross-origin cookie write.</li>
  *   <li>everything else (JWKS, OpenAPI, console pages, media, the refresh, signup and login, whose
- *       credential is in the body): open; the media origin checks streaming tokens itself.</li>
+ *       credential is in the body, and logout, which only clears the cookie): open; the media origin checks
+ *       streaming tokens itself.</li>
  * </ol>
  * Cross-origin browser access ({@link BrowserCors}) is on for the member and open chains only.
  * <p>
@@ -54,6 +55,7 @@ public class SecurityChains {
     public static final String MEMBER_TOKEN_REFRESH_PATH = "/v2/members/me/tokens/refresh";
     public static final String CONSOLE_SIGNUP_PATH = "/console/v1/signup";
     public static final String CONSOLE_LOGIN_PATH = "/console/v1/login";
+    public static final String CONSOLE_LOGOUT_PATH = "/console/v1/logout";
 
     @Bean
     @Order(1)
@@ -103,7 +105,7 @@ public class SecurityChains {
                 new JsonAuthenticationEntryPoint.Code("INVALID_CONSOLE_SESSION",
                         "The console session is invalid or expired"));
         return stateless(http, except(pathMatchers("/console/v1/**"),
-                pathMatchers(HttpMethod.POST, CONSOLE_SIGNUP_PATH, CONSOLE_LOGIN_PATH)))
+                pathMatchers(HttpMethod.POST, CONSOLE_SIGNUP_PATH, CONSOLE_LOGIN_PATH, CONSOLE_LOGOUT_PATH)))
                 .addFilterBefore(new SameOriginCookieFilter(answers), SecurityWebFiltersOrder.AUTHENTICATION)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(new ConsoleSessionTokenConverter())

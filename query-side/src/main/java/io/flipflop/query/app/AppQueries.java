@@ -12,6 +12,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.flipflop.api.app.AppRef;
 import io.flipflop.api.app.AppView;
+import io.flipflop.platform.error.ApiException;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -39,6 +40,17 @@ public class AppQueries {
         return byId(appId)
                 .filter(app -> app.getLong(OWNER_USER_ID) == userId)
                 .map(AppDocuments::toView);
+    }
+
+    /** The app as nested in other views, if that user owns it; else 404 {@code APP_NOT_FOUND}, as if missing. */
+    public Mono<AppRef> requireOwnedBy(long userId, long appId) {
+        return ownedBy(userId, appId)
+                .map(app -> new AppRef(app.id(), app.state(), app.name()))
+                .switchIfEmpty(Mono.error(() -> notFound(appId)));
+    }
+
+    static ApiException notFound(long appId) {
+        return ApiException.notFound("APP_NOT_FOUND", "No app " + appId);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.flipflop.query.app;
 
 import io.flipflop.api.app.AppView;
 import io.flipflop.api.error.ErrorResponse;
-import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.security.ApiSecurityDocumentation;
 import io.flipflop.platform.security.ConsoleUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,6 +55,6 @@ public class ConsoleAppQueryController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ErrorResponse.class)))
     public Mono<AppView> get(@AuthenticationPrincipal ConsoleUser user, @PathVariable long appId) {
         return apps.ownedBy(user.userId(), appId)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("APP_NOT_FOUND", "No app " + appId)));
+                .switchIfEmpty(Mono.error(() -> AppQueries.notFound(appId)));
     }
 }

@@ -10,6 +10,8 @@ import io.flipflop.api.streamkey.StreamKeyCreated;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
+import io.flipflop.api.videoroom.VideoRoomArchiveFailed;
+import io.flipflop.api.videoroom.VideoRoomArchiveStarted;
 import io.flipflop.api.videoroom.VideoRoomArchived;
 import io.flipflop.api.videoroom.VideoRoomBroadcastEnded;
 import io.flipflop.api.videoroom.VideoRoomCancelled;
@@ -18,7 +20,9 @@ import io.flipflop.api.videoroom.VideoRoomEvent;
 import io.flipflop.api.videoroom.VideoRoomForciblyTerminated;
 import io.flipflop.api.videoroom.VideoRoomIngestLost;
 import io.flipflop.api.videoroom.VideoRoomIngestResumed;
+import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.api.videoroom.VideoRoomWentLive;
+import io.flipflop.api.videoroom.VodState;
 import io.flipflop.platform.playback.PlaybackUrls;
 import java.time.Instant;
 import java.util.Map;
@@ -28,7 +32,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns state changes of stream keys and video rooms into signals for their owners' event sources. Only changes
+ * Turns state changes of stream keys and video rooms into signals for their owners' event sources, and into
+ * {@link ConsoleEvent}s for the console pages open on the owning app (which also hear of new rooms). Only changes
  * of {@code streamKeyState} or {@code videoRoomState} are signalled, as FlipFlop's change-data-capture does:
  * creation, reissue, detail updates and archiving progress that leaves the room ENDED are not. Channel
  * membership is not modelled, so a room's BROADCAST signals reach its owner (the member who joined it first).
@@ -41,13 +46,15 @@ import org.springframework.stereotype.Component;
 public class MemberEventRelay {
 
     private final MemberEventHub hub;
+    private final ConsoleEventHub console;
     private final StreamOwners owners;
     private final PlaybackUrls urls;
     /** The output mode of each key's latest ingest, as this node saw it start (a LIVE signal names its URLs). */
     private final Map<Long, OutputMode> modes = new ConcurrentHashMap<>();
 
-    public MemberEventRelay(MemberEventHub hub, StreamOwners owners, PlaybackUrls urls) {
+    public MemberEventRelay(MemberEventHub hub, ConsoleEventHub console, StreamOwners owners, PlaybackUrls urls) {
         this.hub = hub;
+        this.console = console;
         this.owners = owners;
         this.urls = urls;
     }
@@ -60,6 +67,8 @@ public class MemberEventRelay {
     @EventHandler
     public void on(VideoRoomCreated event) {
         owners.remember(event.videoRoomId(), new MemberAddress(event.appId(), event.memberId()));
+        console.publish(event.appId(), new ConsoleEvent.VideoRoom(event.videoRoomId(), event.state(),
+                event.vodState()));
     }
 
     @EventHandler
@@ -130,12 +139,32 @@ public class MemberEventRelay {
 
     @EventHandler
     public void on(VideoRoomArchived event) {
-        videoRoom(event);
+        videoRoom(event.videoRoomId(), ChangeData.VideoRoomChange.of(event.videoRoomId(), event.state(), null, urls),
+                event.vodState());
+    }
+
+    /** Archiving progress that leaves the room ENDED is no member signal, but the console shows it. */
+    @EventHandler
+    public void on(VideoRoomArchiveStarted event) {
+        vodProgress(event.videoRoomId(), event.state(), event.vodState());
+    }
+
+    @EventHandler
+    public void on(VideoRoomArchiveFailed event) {
+        vodProgress(event.videoRoomId(), event.state(), event.vodState());
     }
 
     private void streamKey(long streamKeyId, StreamKeyState state, Long videoRoomId) {
-        owners.of(streamKeyId).ifPresent(owner -> hub.publish(owner, MemberSignal.unicast(Instant.now(),
-                ChangeData.StreamKeyChange.of(streamKeyId, state, videoRoomId, urls))));
+        owners.of(streamKeyId).ifPresent(owner -> {
+            hub.publish(owner, MemberSignal.unicast(Instant.now(),
+                    ChangeData.StreamKeyChange.of(streamKeyId, state, videoRoomId, urls)));
+            console.publish(owner.appId(), new ConsoleEvent.StreamKey(streamKeyId, state, owner.memberId()));
+        });
+    }
+
+    private void vodProgress(long videoRoomId, VideoRoomState state, VodState vodState) {
+        owners.of(videoRoomId).ifPresent(owner -> console.publish(owner.appId(),
+                new ConsoleEvent.VideoRoom(videoRoomId, state, vodState)));
     }
 
     private void videoRoom(VideoRoomEvent event) {
@@ -149,7 +178,13 @@ public class MemberEventRelay {
     }
 
     private void videoRoom(long videoRoomId, ChangeData.VideoRoomChange change) {
-        owners.of(videoRoomId).ifPresent(owner -> hub.publish(owner,
-                MemberSignal.broadcast(Instant.now(), videoRoomId, change)));
+        videoRoom(videoRoomId, change, null);
+    }
+
+    private void videoRoom(long videoRoomId, ChangeData.VideoRoomChange change, VodState vodState) {
+        owners.of(videoRoomId).ifPresent(owner -> {
+            hub.publish(owner, MemberSignal.broadcast(Instant.now(), videoRoomId, change));
+            console.publish(owner.appId(), new ConsoleEvent.VideoRoom(videoRoomId, change.videoRoomState(), vodState));
+        });
     }
 }

@@ -33,11 +33,7 @@ public class MemberEventSourceController {
         this.heartbeat = heartbeat;
     }
 
-    /**
-     * A comment line at once and then every {@code heartbeat}: the first tells the client it is subscribed (the
-     * response would otherwise wait for the first change to send its headers), the rest keep proxies from
-     * closing an idle connection.
-     */
+    /** With {@link Heartbeats}. */
     @GetMapping(path = "/v2/members/me/event-sources", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(operationId = "getMyEventSource", summary = "Subscribe to my changes (server-sent events)",
             description = "Each event's `data` is one JSON signal `{messageId, sentAt, origin: SYSTEM, type: SIGNAL, "
@@ -49,16 +45,12 @@ public class MemberEventSourceController {
                     + "`forciblyTerminated` on ENDED). Channel membership is not modelled: a member receives the "
                     + "signals of its own rooms. No `event:` or `id:` lines; a comment line is sent on connect and "
                     + "every 15 s. Signals are not replayed: after reconnecting, read current state from the API. A "
-                    + "client that falls " + MemberEventHub.BUFFER + " signals behind is disconnected.")
+                    + "client that falls " + SignalHub.BUFFER + " signals behind is disconnected.")
     @ApiResponse(responseCode = "200", description = "The open event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(implementation = MemberSignal.class)))
     public Flux<ServerSentEvent<MemberSignal>> events(
             @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedMember member) {
-        Flux<ServerSentEvent<MemberSignal>> signals = hub.subscribe(new MemberAddress(member.appId(),
-                member.memberId())).map(signal -> ServerSentEvent.builder(signal).build());
-        Flux<ServerSentEvent<MemberSignal>> heartbeats = Flux.interval(Duration.ZERO, heartbeat)
-                .map(tick -> ServerSentEvent.<MemberSignal>builder().comment("heartbeat").build());
-        return Flux.merge(signals, heartbeats);
+        return Heartbeats.around(hub.subscribe(new MemberAddress(member.appId(), member.memberId())), heartbeat);
     }
 }

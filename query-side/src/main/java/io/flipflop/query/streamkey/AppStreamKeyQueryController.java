@@ -96,7 +96,7 @@ public class AppStreamKeyQueryController {
                 .switchIfEmpty(Mono.error(() -> notFound(streamKeyId)));
     }
 
-    static ApiException notFound(Object streamKey) {
+    public static ApiException notFound(Object streamKey) {
         return ApiException.notFound("STREAM_KEY_NOT_FOUND", "No stream key " + streamKey);
     }
 }

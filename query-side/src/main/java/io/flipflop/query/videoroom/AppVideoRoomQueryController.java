@@ -86,7 +86,7 @@ public class AppVideoRoomQueryController {
                 .switchIfEmpty(Mono.error(() -> notFound(videoRoomId)));
     }
 
-    static ApiException notFound(Object videoRoom) {
+    public static ApiException notFound(Object videoRoom) {
         return ApiException.notFound("VIDEO_ROOM_NOT_FOUND", "No video room " + videoRoom);
     }
 }

@@ -14,6 +14,7 @@ import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.CreatorType;
+import io.flipflop.api.videoroom.VideoRoomArchiveStarted;
 import io.flipflop.api.videoroom.VideoRoomCreated;
 import io.flipflop.api.videoroom.VideoRoomDetails;
 import io.flipflop.api.videoroom.VideoRoomForciblyTerminated;
@@ -55,7 +56,8 @@ class MemberEventSourceTest {
     private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private final MemberEventHub hub = new MemberEventHub();
-    private final MemberEventRelay relay = new MemberEventRelay(hub, new StreamOwners(eventStore), URLS);
+    private final ConsoleEventHub console = new ConsoleEventHub();
+    private final MemberEventRelay relay = new MemberEventRelay(hub, console, new StreamOwners(eventStore), URLS);
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -98,6 +100,29 @@ class MemberEventSourceTest {
     }
 
     @Test
+    void theAppsConsoleHearsNewRoomsAndEveryKeyAndRoomChangeOfThatAppOnly() {
+        List<ConsoleEvent> app = new CopyOnWriteArrayList<>();
+        List<ConsoleEvent> otherApp = new CopyOnWriteArrayList<>();
+        Disposable connections = Flux.merge(console.subscribe(100L).doOnNext(app::add),
+                console.subscribe(200L).doOnNext(otherApp::add)).subscribe();
+
+        relay.on(new StreamKeyCreated(KEY, 100, 1, "sk-1"));
+        relay.on(roomCreated());
+        relay.on(new IngestStarted(KEY, StreamKeyState.ACTIVE_PREP, "w1", OutputMode.CMAF, null));
+        relay.on(new VideoRoomIngestLost(ROOM, VideoRoomState.LIVE_INACTIVE, KEY));
+        relay.on(new VideoRoomArchiveStarted(ROOM, VideoRoomState.ENDED, VodState.ARCHIVING));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(app).hasSize(4));
+        connections.dispose();
+        assertThat(app).containsExactly(
+                new ConsoleEvent.VideoRoom(ROOM, VideoRoomState.SCHEDULED, VodState.NOT_ARCHIVED),
+                new ConsoleEvent.StreamKey(KEY, StreamKeyState.ACTIVE_PREP, 1),
+                new ConsoleEvent.VideoRoom(ROOM, VideoRoomState.LIVE_INACTIVE, null),
+                new ConsoleEvent.VideoRoom(ROOM, VideoRoomState.ENDED, VodState.ARCHIVING));
+        assertThat(otherApp).isEmpty();
+    }
+
+    @Test
     void theOwnerOfAKeyCreatedBeforeListeningIsReadFromItsFirstEvent() {
         eventStore.publish(new GenericDomainEventMessage<>("StreamKey", String.valueOf(KEY), 0,
                 new StreamKeyCreated(KEY, 100, 1, "sk-1")));
@@ -119,16 +144,16 @@ class MemberEventSourceTest {
 
         StepVerifier.create(hub.subscribe(ALICE), 0)
                 .then(() -> {
-                    for (int i = 0; i <= MemberEventHub.BUFFER; i++) {
+                    for (int i = 0; i <= SignalHub.BUFFER; i++) {
                         relay.on(new IngestStarted(KEY, StreamKeyState.ACTIVE_PREP, "w1", OutputMode.CMAF, null));
                     }
                 })
                 .thenRequest(Long.MAX_VALUE)
-                .expectNextCount(MemberEventHub.BUFFER)
+                .expectNextCount(SignalHub.BUFFER)
                 .expectError(IllegalStateException.class)
                 .verify(TIMEOUT);
 
-        assertThat(keepingUp).hasSize(MemberEventHub.BUFFER + 1);
+        assertThat(keepingUp).hasSize(SignalHub.BUFFER + 1);
         fast.dispose();
     }
 

@@ -1,0 +1,59 @@
+// The console API. The session is the HttpOnly FLIPFLOP_SESSION cookie set at login: this script never sees
+// the token, and nothing is kept in localStorage or sessionStorage.
+import {fill, h} from './dom.js';
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export async function api(method, path, body) {
+  const init = {method, credentials: 'same-origin', cache: 'no-store', headers: {Accept: 'application/json'}};
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const text = response.status === 204 ? '' : await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data && data.errorCode,
+      (data && data.errorMessage) || response.statusText || 'Request failed');
+  }
+  return data;
+}
+
+export const get = path => api('GET', path);
+export const post = (path, body) => api('POST', path, body);
+export const put = (path, body) => api('PUT', path, body);
+export const del = path => api('DELETE', path);
+
+/** How a failure reads on a page: the API's message and its stable code. */
+export function message(error) {
+  return error instanceof ApiError ? `${error.message} (${error.code || error.status})` : String(error.message || error);
+}
+
+/**
+ * Reads the first answer of a page whose feature a server may not have (a build without usage metering, say):
+ * the answer, or null once `into` says why there is none: `unavailable` when the server has no such endpoint,
+ * else the failure. Another user's or a missing app (APP_NOT_FOUND) is a failure, not a missing feature.
+ */
+export async function feature(into, path, id, unavailable) {
+  try {
+    return await get(path);
+  } catch (error) {
+    const missing = error instanceof ApiError && error.status === 404 && error.code !== 'APP_NOT_FOUND';
+    fill(into, missing
+      ? h('p', {class: 'notice', id, role: 'status'}, unavailable)
+      : h('p', {class: 'error', role: 'alert'}, message(error)));
+    return null;
+  }
+}
