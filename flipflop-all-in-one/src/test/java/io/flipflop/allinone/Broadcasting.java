@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.MediaType;
 
 /**
  * OBS's part played by the real {@code ffmpeg} program, and the app server's calls around a broadcast, spelled
