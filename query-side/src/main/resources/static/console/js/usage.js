@@ -24,10 +24,11 @@ export async function usagePage(app, nav) {
       h('dt', {}, 'Delivered minutes'), h('dd', {}, round(usage.totals.deliveredViewerSeconds / 60)),
       h('dt', {}, 'Storage'), h('dd', {}, bytes(usage.totals.storageBytes)),
       h('dt', {}, 'Peak concurrent viewers'), h('dd', {}, usage.totals.peakConcurrentViewers)),
-    h('div', {class: 'grid2'}, CHARTS.map(chart => chartPanel(uPlot, chart, days, usage.buckets.map(chart.value)))));
+    h('div', {class: 'grid2'}, CHARTS.map(chart => chartPanel(uPlot, chart, days, usage.buckets.map(chart.value),
+      [Date.parse(usage.from) / 1000, Date.parse(usage.to) / 1000]))));
 }
 
-function chartPanel(uPlot, chart, days, values) {
+function chartPanel(uPlot, chart, days, values, period) {
   const format = chart.format || round;
   const plot = h('div', {class: 'chart', role: 'img', 'aria-label': `${chart.title} per day`, 'data-chart': chart.key});
   const panel = h('section', {class: 'panel'}, h('h2', {}, chart.title), plot,
@@ -42,7 +43,8 @@ function chartPanel(uPlot, chart, days, values) {
       width: width(), height: 220,
       series: [{}, {label: chart.title, stroke: '#0a58ca', fill: 'rgba(10, 88, 202, 0.12)', points: {show: true}}],
       axes: [{}, {size: 80, values: (u, ticks) => ticks.map(format)}],
-      scales: {y: {range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1]}}, // amounts read from zero
+      // the whole period asked for (uPlot would stretch one day over years), amounts read from zero
+      scales: {x: {range: () => period}, y: {range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1]}},
       legend: {show: false},
     }, [days, values], plot);
     new ResizeObserver(() => u.setSize({width: width(), height: 220})).observe(plot);
