@@ -1,5 +1,7 @@
 package io.flipflop.query.videoroom;
 
+import static io.flipflop.query.readmodel.ReadModelWrites.instant;
+
 import io.flipflop.api.app.AppRef;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.videoroom.AccessLevel;
@@ -14,8 +16,6 @@ import io.flipflop.api.videoroom.VideoRoomStats;
 import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.api.videoroom.VodState;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,11 +133,6 @@ final class VideoRoomDocuments {
     static VideoRoomRef toRef(Document room) {
         return new VideoRoomRef(room.getLong("_id"), ACTIVE, VideoRoomState.valueOf(room.getString(VIDEO_ROOM_STATE)),
                 VideoRoomType.valueOf(room.getString(TYPE)), room.getString(TITLE));
-    }
-
-    private static Instant instant(Document room, String field) {
-        Date date = room.getDate(field);
-        return date == null ? null : date.toInstant();
     }
 
     private static Map<String, String> customData(Document stored) {
