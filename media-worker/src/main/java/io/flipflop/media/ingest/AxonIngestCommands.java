@@ -7,16 +7,12 @@ import io.flipflop.api.streamkey.StartIngest;
 import io.flipflop.api.streamkey.StopCmafPublish;
 import io.flipflop.api.streamkey.StopIngest;
 import io.flipflop.api.streamkey.StreamKeyCommand;
-import io.flipflop.api.videoroom.CommandOrigin;
+import io.flipflop.media.WorkerCommands;
 import io.flipflop.media.stream.PublishedStream;
 import io.flipflop.platform.error.ApiException;
 import java.time.Duration;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * {@link IngestCommands} through Axon's command gateway: in the all-in-one JVM the stream key aggregates handle
@@ -25,15 +21,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
  */
 public class AxonIngestCommands implements IngestCommands {
 
-    private static final int ATTEMPTS = 3;
-
-    private final CommandGateway gateway;
-    private final MetaData origin;
+    private final WorkerCommands commands;
 
     public AxonIngestCommands(CommandGateway gateway, String workerId) {
-        this.gateway = gateway;
-        this.origin = MetaData.with(CommandOrigin.METADATA_KEY, CommandOrigin.WORKER.name())
-                .and(CommandOrigin.ACTOR_KEY, workerId);
+        this.commands = new WorkerCommands(gateway, workerId);
     }
 
     @Override
@@ -62,24 +53,12 @@ public class AxonIngestCommands implements IngestCommands {
     }
 
     private void send(StreamKeyCommand command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(origin));
-                return;
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (ApiException e) {
-                throw new IngestRefusedException(e.errorCode(), e.getMessage());
-            } catch (AggregateNotFoundException e) {
-                throw new IngestRefusedException("STREAM_KEY_NOT_FOUND", "No such stream key");
-            } catch (CommandExecutionException e) {
-                if (e.getCause() instanceof ApiException refusal) {
-                    throw new IngestRefusedException(refusal.errorCode(), refusal.getMessage());
-                }
-                throw e;
-            }
+        try {
+            commands.send(command);
+        } catch (ApiException e) {
+            throw new IngestRefusedException(e.errorCode(), e.getMessage());
+        } catch (AggregateNotFoundException e) {
+            throw new IngestRefusedException("STREAM_KEY_NOT_FOUND", "No such stream key");
         }
     }
 }
