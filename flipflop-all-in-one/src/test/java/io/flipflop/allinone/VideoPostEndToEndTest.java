@@ -269,7 +269,8 @@ class VideoPostEndToEndTest {
     /** PUTs a part to its signed URL and answers the ETag. */
     private String put(String url, byte[] part) {
         return http.method(HttpMethod.PUT).uri(url).contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(part)
-                .exchange().expectStatus().isOk().returnResult(JsonNode.class).getResponseHeaders().getETag();
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseHeaders()
+                .getETag();
     }
 
     private WebTestClient.ResponseSpec complete(long id, List<String> eTags) {

@@ -31,7 +31,9 @@ final class ProgressLines implements Consumer<String> {
             case "out_time_us" -> outSeconds = number(value, outSeconds * 1e6) / 1e6;
             case "fps" -> fps = number(value, fps);
             case "speed" -> speed = number(value.replace("x", ""), speed);
-            case "progress" -> progress.accept(current());
+            // the source's duration may count a longer audio track than what ends up written: end is 100 %
+            case "progress" -> progress.accept("end".equals(value) ? new Transcoder.Progress(100.0, fps, 0L)
+                    : current());
             default -> { }
         }
     }
