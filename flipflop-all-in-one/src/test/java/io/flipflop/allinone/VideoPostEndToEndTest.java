@@ -187,6 +187,30 @@ class VideoPostEndToEndTest {
     }
 
     @Test
+    void aCancelledJobIsKilledAndARetryRunsItAgain() throws Exception {
+        long id = createPost("PUBLIC");
+        byte[] bytes = Files.readAllBytes(source);
+        String eTag = put(requestUrls(id, bytes.length, 1).get(0).get("uploadUrl").asText(), bytes);
+        complete(id, List.of(eTag)).expectStatus().isOk();
+        awaitState(id, "PROCESSING");
+        write(HttpMethod.POST, "/v2/apps/me/video-posts/" + id + "/transcoding/cancel").expectStatus().isOk()
+                .expectBody().jsonPath("$.videoPostState").isEqualTo("FAILED_PROCESSING")
+                .jsonPath("$.processing.failureReason").isEqualTo("CANCELLED");
+        // the running ffmpeg is killed and its partial output removed; the source stays for a retry
+        await().atMost(SOON).until(() -> !Files.exists(data.resolve("media/posts/" + id + "/work")));
+        assertThat(data.resolve("media/posts/" + id + "/source")).exists();
+        http.get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isNotFound();
+
+        write(HttpMethod.POST, "/v2/apps/me/video-posts/" + id + "/transcoding/retry").expectStatus().isOk();
+        JsonNode processed = awaitState(id, "PROCESSED");
+        assertThat(processed.path("processing").path("attempt").asInt()).isEqualTo(2);
+        http.get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isOk();
+        write(HttpMethod.POST, "/v2/apps/me/video-posts/" + id + "/transcoding/retry").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errorCode")
+                .isEqualTo("VIDEO_POST_STATE_NOT_FAILED_QUEUING_OR_FAILED_PROCESSING");
+    }
+
+    @Test
     void aTextFileNamedMp4FailsTheUploadWithAReason() {
         long id = createPost("PUBLIC");
         byte[] text = "this is not a video, only text pretending to be one\n".repeat(20).getBytes();
@@ -281,6 +305,10 @@ class VideoPostEndToEndTest {
         return http.post().uri("/v2/apps/me/video-posts/" + id + "/src-file/complete-upload")
                 .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
                 .bodyValue(parts).exchange();
+    }
+
+    private WebTestClient.ResponseSpec write(HttpMethod method, String path) {
+        return http.method(method).uri(path).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange();
     }
 
     private JsonNode awaitState(long id, String state) {

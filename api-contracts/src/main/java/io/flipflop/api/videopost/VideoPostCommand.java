@@ -8,6 +8,6 @@ package io.flipflop.api.videopost;
 public sealed interface VideoPostCommand permits CreateVideoPost, InspectVideoPost, UpdateVideoPost, DeleteVideoPost,
         AllowMemberOnVideoPost, DisallowMemberOnVideoPost, RequestSourceUpload, RecordSourcePart,
         CompleteSourceUpload, FailSourceUpload, QueueTranscoding, FailQueuing, StartProcessing,
-        ReportProcessingProgress, CompleteProcessing, FailProcessing, CancelProcessing {
+        ReportProcessingProgress, CompleteProcessing, FailProcessing, CancelProcessing, RetryTranscoding {
     long videoPostId();
 }

@@ -131,6 +131,17 @@ public class AppVideoPostController {
         return posts.cancel(app.appId(), videoPostId).flatMap(post -> view(post, app));
     }
 
+    @PostMapping("/{videoPostId}/transcoding/retry")
+    @Operation(operationId = "retryVideoPostTranscoding", summary = "Retry transcoding (our addition)",
+            description = "FAILED_QUEUING: the job is queued again (→ QUEUED). FAILED_PROCESSING (also after a "
+                    + "cancel): a worker takes the job again (→ PROCESSING, a new attempt). 200 with the VideoPost, "
+                    + "still in the failed state; the move follows. Errors: 400 "
+                    + "VIDEO_POST_STATE_NOT_FAILED_QUEUING_OR_FAILED_PROCESSING; 404 VIDEO_POST_NOT_FOUND.")
+    public Mono<VideoPostView> retry(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                                     @PathVariable long videoPostId) {
+        return posts.retry(app.appId(), videoPostId).flatMap(post -> view(post, app));
+    }
+
     @PutMapping("/{videoPostId}/allowlist/{appUserId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "allowMemberOnVideoPost", summary = "Put a member on the post's allowlist",

@@ -26,6 +26,7 @@ import io.flipflop.api.videopost.RecordSourcePart;
 import io.flipflop.api.videopost.Rendition;
 import io.flipflop.api.videopost.ReportProcessingProgress;
 import io.flipflop.api.videopost.RequestSourceUpload;
+import io.flipflop.api.videopost.RetryTranscoding;
 import io.flipflop.api.videopost.SourceFile;
 import io.flipflop.api.videopost.SourcePartStored;
 import io.flipflop.api.videopost.SourceProbe;
@@ -35,6 +36,7 @@ import io.flipflop.api.videopost.SourceUploaded;
 import io.flipflop.api.videopost.StartProcessing;
 import io.flipflop.api.videopost.TranscodingQueued;
 import io.flipflop.api.videopost.TranscodingQueuingFailed;
+import io.flipflop.api.videopost.TranscodingRetryRequested;
 import io.flipflop.api.videopost.UpdateVideoPost;
 import io.flipflop.api.videopost.UploadedPart;
 import io.flipflop.api.videopost.VideoPostCommand;
@@ -319,6 +321,13 @@ public class VideoPost {
         return snapshot();
     }
 
+    @CommandHandler
+    public VideoPostSnapshot handle(RetryTranscoding command) {
+        requireVisibleTo(command.appId(), command.ownerMemberId());
+        apply(new TranscodingRetryRequested(videoPostId, advance(RetryTranscoding.class)));
+        return snapshot();
+    }
+
     @EventSourcingHandler
     void on(VideoPostCreated event, @Timestamp Instant at) {
         videoPostId = event.videoPostId();
@@ -331,6 +340,11 @@ public class VideoPost {
         creatorId = event.creatorId();
         state = event.state();
         createdAt = at;
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(TranscodingRetryRequested event, @Timestamp Instant at) {
         lastModifiedAt = at;
     }
 

@@ -9,6 +9,7 @@ import io.flipflop.api.videopost.DeleteVideoPost;
 import io.flipflop.api.videopost.DisallowMemberOnVideoPost;
 import io.flipflop.api.videopost.InspectVideoPost;
 import io.flipflop.api.videopost.RequestSourceUpload;
+import io.flipflop.api.videopost.RetryTranscoding;
 import io.flipflop.api.videopost.SourceFile;
 import io.flipflop.api.videopost.UpdateVideoPost;
 import io.flipflop.api.videopost.UploadUrl;
@@ -105,6 +106,10 @@ public class VideoPostService {
 
     public Mono<VideoPostSnapshot> cancel(long appId, long videoPostId) {
         return send(new CancelProcessing(videoPostId, appId, null), appId);
+    }
+
+    public Mono<VideoPostSnapshot> retry(long appId, long videoPostId) {
+        return send(new RetryTranscoding(videoPostId, appId, null), appId);
     }
 
     public Mono<VideoPostSnapshot> completeUpload(long appId, long videoPostId, List<UploadedPart> parts) {

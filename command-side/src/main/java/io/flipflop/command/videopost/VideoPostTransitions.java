@@ -23,6 +23,7 @@ import io.flipflop.api.videopost.QueueTranscoding;
 import io.flipflop.api.videopost.RecordSourcePart;
 import io.flipflop.api.videopost.ReportProcessingProgress;
 import io.flipflop.api.videopost.RequestSourceUpload;
+import io.flipflop.api.videopost.RetryTranscoding;
 import io.flipflop.api.videopost.StartProcessing;
 import io.flipflop.api.videopost.UpdateVideoPost;
 import io.flipflop.api.videopost.VideoPostCommand;
@@ -45,6 +46,8 @@ import java.util.Set;
  *   <li>A job runs again after a worker restart: StartProcessing in PROCESSING is a new attempt.</li>
  *   <li>Cancelling a QUEUED or PROCESSING job ends in FAILED_PROCESSING (reason CANCELLED), from which it may be
  *       retried.</li>
+ *   <li>The app asks for a retry (RetryTranscoding, a self-loop in FAILED_QUEUING and FAILED_PROCESSING); the
+ *       media worker then makes the retry edge happen (QueueTranscoding, or StartProcessing by a worker).</li>
  *   <li>Inspecting, editing the details and the allowlist, and deleting are allowed in every state.</li>
  * </ul>
  * A (state, command) pair not in the table is refused with {@code VIDEO_POST_STATE_NOT_} + the states the command
@@ -79,8 +82,12 @@ public final class VideoPostTransitions {
                 CancelProcessing.class, FAILED_PROCESSING));
         row(PROCESSED, Map.of());
         row(FAILED_UPLOAD, Map.of(RequestSourceUpload.class, CREATED));
-        row(FAILED_QUEUING, Map.of(QueueTranscoding.class, QUEUED));
-        row(FAILED_PROCESSING, Map.of(StartProcessing.class, PROCESSING));
+        row(FAILED_QUEUING, Map.of(
+                RetryTranscoding.class, FAILED_QUEUING,
+                QueueTranscoding.class, QUEUED));
+        row(FAILED_PROCESSING, Map.of(
+                RetryTranscoding.class, FAILED_PROCESSING,
+                StartProcessing.class, PROCESSING));
     }
 
     private VideoPostTransitions() {

@@ -33,6 +33,7 @@ import io.flipflop.api.videopost.RecordSourcePart;
 import io.flipflop.api.videopost.Rendition;
 import io.flipflop.api.videopost.ReportProcessingProgress;
 import io.flipflop.api.videopost.RequestSourceUpload;
+import io.flipflop.api.videopost.RetryTranscoding;
 import io.flipflop.api.videopost.SourceFile;
 import io.flipflop.api.videopost.SourcePartStored;
 import io.flipflop.api.videopost.SourceProbe;
@@ -42,6 +43,7 @@ import io.flipflop.api.videopost.SourceUploaded;
 import io.flipflop.api.videopost.StartProcessing;
 import io.flipflop.api.videopost.TranscodingQueued;
 import io.flipflop.api.videopost.TranscodingQueuingFailed;
+import io.flipflop.api.videopost.TranscodingRetryRequested;
 import io.flipflop.api.videopost.UpdateVideoPost;
 import io.flipflop.api.videopost.UploadedPart;
 import io.flipflop.api.videopost.VideoPostCommand;
@@ -115,9 +117,10 @@ class VideoPostTest {
                     new MovesTo(FAILED_PROCESSING), CancelProcessing.class, new MovesTo(FAILED_PROCESSING))),
             PROCESSED, everywhere(PROCESSED, Map.of()),
             FAILED_UPLOAD, everywhere(FAILED_UPLOAD, Map.of(RequestSourceUpload.class, new MovesTo(CREATED))),
-            FAILED_QUEUING, everywhere(FAILED_QUEUING, Map.of(QueueTranscoding.class, new MovesTo(QUEUED))),
+            FAILED_QUEUING, everywhere(FAILED_QUEUING, Map.of(QueueTranscoding.class, new MovesTo(QUEUED),
+                    RetryTranscoding.class, new MovesTo(FAILED_QUEUING))),
             FAILED_PROCESSING, everywhere(FAILED_PROCESSING, Map.of(StartProcessing.class,
-                    new MovesTo(PROCESSING))));
+                    new MovesTo(PROCESSING), RetryTranscoding.class, new MovesTo(FAILED_PROCESSING))));
 
     private static final Map<Class<?>, String> CODES = Map.ofEntries(
             Map.entry(CreateVideoPost.class, "VIDEO_POST_ALREADY_EXISTS"),
@@ -131,7 +134,8 @@ class VideoPostTest {
             Map.entry(ReportProcessingProgress.class, "VIDEO_POST_STATE_NOT_PROCESSING"),
             Map.entry(CompleteProcessing.class, "VIDEO_POST_STATE_NOT_PROCESSING"),
             Map.entry(FailProcessing.class, "VIDEO_POST_STATE_NOT_PROCESSING"),
-            Map.entry(CancelProcessing.class, "VIDEO_POST_STATE_NOT_QUEUED_OR_PROCESSING"));
+            Map.entry(CancelProcessing.class, "VIDEO_POST_STATE_NOT_QUEUED_OR_PROCESSING"),
+            Map.entry(RetryTranscoding.class, "VIDEO_POST_STATE_NOT_FAILED_QUEUING_OR_FAILED_PROCESSING"));
 
     private static final Map<Class<?>, VideoPostCommand> SAMPLES = Map.ofEntries(
             Map.entry(CreateVideoPost.class, create(DETAILS)),
@@ -153,7 +157,8 @@ class VideoPostTest {
             Map.entry(CompleteProcessing.class, new CompleteProcessing(POST,
                     List.of(new Rendition(1920, 1080, 5_000_000)), OUTPUTS)),
             Map.entry(FailProcessing.class, new FailProcessing(POST, "ffmpeg exited with 1")),
-            Map.entry(CancelProcessing.class, new CancelProcessing(POST, APP, null)));
+            Map.entry(CancelProcessing.class, new CancelProcessing(POST, APP, null)),
+            Map.entry(RetryTranscoding.class, new RetryTranscoding(POST, APP, null)));
 
     private AggregateTestFixture<VideoPost> fixture;
 
@@ -380,6 +385,16 @@ class VideoPostTest {
         fixture.given(historyTo(PROCESSING))
                 .when(new StartProcessing(POST, "worker-2", 2))
                 .expectEvents(new ProcessingStarted(POST, PROCESSING, "worker-2", 2));
+    }
+
+    @Test
+    void aRetryIsRecordedAndACancelledJobRunsAgain() {
+        fixture.given(historyTo(QUEUED)).andGiven(new ProcessingFailed(POST, FAILED_PROCESSING, "CANCELLED"))
+                .when(new RetryTranscoding(POST, APP, null))
+                .expectEvents(new TranscodingRetryRequested(POST, FAILED_PROCESSING));
+        fixture.given(historyTo(FAILED_PROCESSING)).andGiven(new TranscodingRetryRequested(POST, FAILED_PROCESSING))
+                .when(new StartProcessing(POST, "worker-1", 2))
+                .expectEvents(new ProcessingStarted(POST, PROCESSING, "worker-1", 2));
     }
 
     @Test

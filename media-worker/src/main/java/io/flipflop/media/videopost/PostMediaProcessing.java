@@ -6,7 +6,9 @@ import io.flipflop.api.videopost.ProcessingFailed;
 import io.flipflop.api.videopost.QueueTranscoding;
 import io.flipflop.api.videopost.SourceProbe;
 import io.flipflop.api.videopost.SourceUploaded;
+import io.flipflop.api.videopost.TranscodingRetryRequested;
 import io.flipflop.api.videopost.VideoPostDeleted;
+import io.flipflop.api.videopost.VideoPostState;
 import io.flipflop.platform.error.ApiException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -20,7 +22,7 @@ import org.axonframework.eventhandling.EventHandler;
 /**
  * What the media worker does when a post moves: a completed upload is assembled from its parts (streamed, file to
  * file) and probed; a usable source is queued (QUEUED), an unusable one fails the upload (FAILED_UPLOAD with the
- * reason). A cancelled job is killed; a deleted post loses its job and every file. Posts' files are on this worker's
+ * reason). A cancelled job is killed; a retried one runs again; a deleted post loses its job and every file. Posts' files are on this worker's
  * disk, so the group runs in one processor (one segment) per deployment: with several media workers they share the
  * posts volume.
  */
@@ -59,6 +61,23 @@ class PostMediaProcessing {
             return; // a replay of an upload whose files are gone (the post was deleted); nothing to do
         }
         PostFiles.delete(files.uploads(id));
+        queue(id, source);
+    }
+
+    /** FAILED_QUEUING: the source is queued again; FAILED_PROCESSING: its job is claimable again. */
+    @EventHandler
+    void on(TranscodingRetryRequested event) throws IOException, InterruptedException {
+        long id = event.videoPostId();
+        if (event.state() == VideoPostState.FAILED_QUEUING) {
+            queue(id, files.source(id));
+        } else {
+            jobs.requeue(id);
+            worker.wake();
+        }
+    }
+
+    /** Probes the source; queues its job, or fails the upload with ffprobe's reason. */
+    private void queue(long id, Path source) throws IOException, InterruptedException {
         SourceProbe probe;
         try {
             probe = prober.probe(source);

@@ -106,6 +106,13 @@ class TranscodingJobs {
                 Updates.set("status", Status.CANCELLED.name()));
     }
 
+    /** A failed or cancelled job is claimable again, behind the jobs queued before now. */
+    void requeue(long videoPostId) {
+        jobs.updateOne(and(eq("_id", videoPostId), in("status", Status.FAILED.name(), Status.CANCELLED.name())),
+                Updates.combine(Updates.set("status", Status.QUEUED.name()),
+                        Updates.set("queuedAt", Date.from(clock.instant()))));
+    }
+
     void forget(long videoPostId) {
         jobs.deleteOne(eq("_id", videoPostId));
     }

@@ -88,6 +88,19 @@ class TranscodingJobsTest {
     }
 
     @Test
+    void aCancelledOrFailedJobRequeuedIsClaimedAsANewAttempt() {
+        jobs.enqueue(1, PROBE);
+        jobs.release(1);
+        jobs.claim("w1", LEASE).orElseThrow();
+        jobs.cancel(1);
+        jobs.requeue(1);
+        assertThat(jobs.claim("w2", LEASE).orElseThrow().attempt()).isEqualTo(2);
+        jobs.finish(1, "w2", TranscodingJobs.Status.DONE);
+        jobs.requeue(1);
+        assertThat(jobs.claim("w2", LEASE)).as("a finished job stays finished").isEmpty();
+    }
+
+    @Test
     void queuingTwiceKeepsTheFirstJob() {
         jobs.enqueue(1, PROBE);
         jobs.release(1);

@@ -57,6 +57,7 @@ import io.flipflop.api.videopost.SourceUploadRequested;
 import io.flipflop.api.videopost.SourceUploaded;
 import io.flipflop.api.videopost.TranscodingQueued;
 import io.flipflop.api.videopost.TranscodingQueuingFailed;
+import io.flipflop.api.videopost.TranscodingRetryRequested;
 import io.flipflop.api.videopost.VideoPostCreated;
 import io.flipflop.api.videopost.VideoPostDeleted;
 import io.flipflop.api.videopost.VideoPostDetails;
@@ -191,6 +192,11 @@ public class VideoPostViewProjection {
     @EventHandler
     public void on(ProcessingFailed event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         change(event, sequence, timestamp, set(FAILURE_REASON, event.reason()), set(ETA_SECONDS, null));
+    }
+
+    @EventHandler
+    public void on(TranscodingRetryRequested event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        change(event, sequence, timestamp);
     }
 
     @ResetHandler
