@@ -71,8 +71,9 @@ class TranscodingWorker implements SmartLifecycle {
     public void stop() {
         running = false;
         poller.shutdownNow();
+        // running jobs see running == false, end as Cancelled and leave their leases to lapse: not failed
         transcoder.killAll();
-        runners.shutdownNow();
+        runners.shutdown();
     }
 
     @Override
@@ -136,9 +137,14 @@ class TranscodingWorker implements SmartLifecycle {
                 return wanted.get() && running;
             });
             finish(id, outcome);
+        } catch (InterruptedException e) {
+            // only at shutdown: the job's lease lapses and the next worker runs it again
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.warn("Transcoding video post {} failed", id, e);
-            fail(id, "Transcoding failed: " + e.getClass().getSimpleName());
+            if (running) {
+                log.warn("Transcoding video post {} failed", id, e);
+                fail(id, "Transcoding failed: " + e.getClass().getSimpleName());
+            }
         }
     }
 
