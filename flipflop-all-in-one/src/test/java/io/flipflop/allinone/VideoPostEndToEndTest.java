@@ -210,6 +210,73 @@ class VideoPostEndToEndTest {
                 .isEqualTo("VIDEO_POST_STATE_NOT_FAILED_QUEUING_OR_FAILED_PROCESSING");
     }
 
+    /**
+     * 256 MB streamed, generated on the fly: the server writes the bytes to disk as they come, so the
+     * heap it holds at any moment (sampled after a full collection) stays far below the part's size.
+     */
+    @Test
+    void aLargePartStreamsToDiskWithoutFillingTheHeap() throws Exception {
+        long id = createPost("PUBLIC");
+        int buffers = 4096;
+        int bufferSize = 64 * 1024;
+        long size = (long) buffers * bufferSize;
+        String url = requestUrls(id, size, 1).get(0).get("uploadUrl").asText();
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        long baseline = usedHeapAfterCollection();
+        long[] peak = {0};
+        // a plain HTTP client: WebTestClient keeps request bodies for its failure messages
+        java.io.InputStream generated = new java.io.InputStream() {
+            private int buffer = -1;
+            private int at = bufferSize;
+            private final byte[] bytes = new byte[bufferSize];
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) {
+                if (at == bufferSize) {
+                    if (++buffer == buffers) {
+                        return -1;
+                    }
+                    if (buffer % 512 == 0) {
+                        peak[0] = Math.max(peak[0], usedHeapAfterCollection() - baseline);
+                    }
+                    Arrays.fill(bytes, (byte) buffer);
+                    md5.update(bytes);
+                    at = 0;
+                }
+                int count = Math.min(length, bufferSize - at);
+                System.arraycopy(bytes, at, into, offset, count);
+                at += count;
+                return count;
+            }
+        };
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> generated)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String eTag = response.headers().firstValue("ETag").orElseThrow();
+        assertThat(eTag).isEqualTo("\"" + java.util.HexFormat.of().formatHex(md5.digest()) + "\"");
+        assertThat(peak[0]).as("heap held while %d bytes streamed", size).isLessThan(size / 4);
+        assertThat(Files.size(data.resolve("media/posts/" + id + "/upload")
+                .resolve(Files.list(data.resolve("media/posts/" + id + "/upload")).findFirst().orElseThrow()
+                        .getFileName()).resolve("part-1"))).isEqualTo(size);
+        http.delete().uri("/v2/apps/me/video-posts/" + id).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .exchange().expectStatus().isNoContent();
+        await().atMost(SOON).until(() -> !Files.exists(data.resolve("media/posts/" + id)));
+    }
+
+    private static long usedHeapAfterCollection() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
     @Test
     void aTextFileNamedMp4FailsTheUploadWithAReason() {
         long id = createPost("PUBLIC");
