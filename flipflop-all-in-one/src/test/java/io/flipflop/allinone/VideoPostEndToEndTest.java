@@ -133,7 +133,8 @@ class VideoPostEndToEndTest {
             urlsByFormat.put(summary.path("format").asText(), summary.path("url").asText());
         });
         assertThat(urlsByFormat).containsEntry("CMAF_HLS", "/vod/" + id + "/cmaf/master.m3u8")
-                .containsEntry("CMAF_MPEG_DASH", "/vod/" + id + "/cmaf/manifest.mpd");
+                .containsEntry("CMAF_MPEG_DASH", "/vod/" + id + "/cmaf/manifest.mpd")
+                .containsEntry("MP4", "/vod/" + id + "/mp4/download.mp4");
         String thumbnailUrl = processed.path("file").path("thumbnail").path("url").asText();
 
         // MEMBER: members of the app and the owner play; anonymous viewers, guests and other apps get 404
@@ -172,6 +173,11 @@ class VideoPostEndToEndTest {
         keyframes.forEach(rung -> assertThat(rung).isEqualTo(keyframes.get(0)));
         assertThat(run(BundledPrograms.ffprobe("-v", "error", "-show_entries", "stream=codec_name", "-of",
                 "csv=p=0", base + urlsByFormat.get("CMAF_MPEG_DASH") + token))).contains("h264", "aac");
+
+        assertThat(run(BundledPrograms.ffprobe("-v", "error", "-show_entries", "stream=codec_name,width",
+                "-of", "csv=p=0", base + urlsByFormat.get("MP4") + token)).lines().toList())
+                .containsExactlyInAnyOrder("h264,1920", "aac");
+        http.get().uri(urlsByFormat.get("MP4")).exchange().expectStatus().isNotFound();
 
         byte[] jpeg = http.get().uri(thumbnailUrl + token).exchange().expectStatus().isOk()
                 .expectHeader().contentType(MediaType.IMAGE_JPEG).expectBody(byte[].class).returnResult()

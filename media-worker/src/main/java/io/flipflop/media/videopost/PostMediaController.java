@@ -27,8 +27,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A post's media on the media worker: part uploads ({@code PUT /vod/{videoPostId}/upload/{partNumber}}, signed
  * URLs from {@code request-upload-urls}) and playback of the processed post: {@code /vod/{videoPostId}/cmaf/{file}}
- * (one set of CMAF segments, HLS {@code master.m3u8} and DASH {@code manifest.mpd}) and
- * {@code /vod/{videoPostId}/images/thumbnail.jpg}, behind {@link PostPlaybackGate}. The extra path level keeps these
+ * (one set of CMAF segments, HLS {@code master.m3u8} and DASH {@code manifest.mpd}),
+ * {@code /vod/{videoPostId}/mp4/download.mp4} and {@code /vod/{videoPostId}/images/thumbnail.jpg}, behind {@link PostPlaybackGate}. The extra path level keeps these
  * routes apart from the room archives' {@code /vod/{videoRoomId}/{file}}; ids are unique across kinds, so both
  * share one {@code /vod/{id}} namespace. CORS comes from the platform's browser CORS on {@code /vod/**}.
  */
@@ -82,6 +82,13 @@ class PostMediaController {
             }
             return media(path, file.startsWith("init") ? MP4 : SEGMENT, playback.shared());
         });
+    }
+
+    @GetMapping("/vod/{videoPostId}/mp4/" + Transcoder.DOWNLOAD)
+    Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable long videoPostId,
+                                                    @RequestParam(required = false) String streamingToken) {
+        return gate.admit(videoPostId, streamingToken).flatMap(playback -> media(
+                files.out(videoPostId).resolve(Transcoder.DOWNLOAD), MP4, playback.shared()));
     }
 
     @GetMapping("/vod/{videoPostId}/images/thumbnail.jpg")

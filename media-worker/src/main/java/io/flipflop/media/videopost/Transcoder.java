@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * Runs one post's transcoding with the bundled {@code ffmpeg} as a child process (SPEC §5: a native crash never
  * takes the JVM down): the {@link Ladder} as one set of CMAF segments (fMP4) with an HLS multivariant playlist and a
  * DASH MPD written by ffmpeg's DASH muxer over the same segments, keyframes forced every
- * {@value #SEGMENT_SECONDS} s in every rung so that segments align across rungs, then a JPEG thumbnail. Progress
+ * {@value #SEGMENT_SECONDS} s in every rung so that segments align across rungs, then an MP4 download of the top
+ * rung (copied, not encoded again) and a JPEG thumbnail. Progress
  * comes from ffmpeg's {@code -progress} output. The job is killed (with its children) when it runs past its time
  * limit, its output outgrows its disk limit, or it is cancelled; whatever it wrote is removed.
  */
@@ -34,6 +35,7 @@ class Transcoder {
     static final String THUMBNAIL = "thumbnail.jpg";
     static final String HLS_MASTER = "master.m3u8";
     static final String DASH_MPD = "manifest.mpd";
+    static final String DOWNLOAD = "download.mp4";
     static final int THUMBNAIL_WIDTH = 640;
     private static final int SEGMENT_SECONDS = 2;
     private static final long OUTPUT_SLACK = 64L << 20;
@@ -87,6 +89,12 @@ class Transcoder {
             PostFiles.delete(work);
             return encoded;
         }
+        Outcome downloadable = supervise(videoPostId, download(work, rungs.size(), probe.hasAudio()), work,
+                timeout, outputLimit, stillWanted, line -> { });
+        if (!(downloadable instanceof Done)) {
+            PostFiles.delete(work);
+            return downloadable;
+        }
         ProcessBuilder thumbnail = BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
                 "-ss", String.valueOf(Math.min(1.0, probe.durationSeconds() / 2)), "-i", source.toString(),
                 "-frames:v", "1", "-vf", "scale=" + THUMBNAIL_WIDTH + ":-2", "-q:v", "3", work.resolve(THUMBNAIL).toString())
@@ -99,6 +107,7 @@ class Transcoder {
         }
         Files.deleteIfExists(work.resolve("ffmpeg.log"));
         Files.deleteIfExists(work.resolve("thumbnail.log"));
+        Files.deleteIfExists(work.resolve("download.log"));
         Path out = files.out(videoPostId);
         PostFiles.delete(out);
         Files.move(work, out, StandardCopyOption.ATOMIC_MOVE);
@@ -163,6 +172,23 @@ class Transcoder {
         }
     }
 
+    /**
+     * The MP4 download (reference §13.4): the top rung and the audio copied out of the CMAF segments into one
+     * progressive MP4 with its index first, so no second encode. ffmpeg names the media playlists by stream: the
+     * rungs first, then the audio.
+     */
+    private static ProcessBuilder download(Path work, int rungs, boolean hasAudio) {
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-i", work.resolve("media_0.m3u8").toString()));
+        if (hasAudio) {
+            args.addAll(List.of("-i", work.resolve("media_" + rungs + ".m3u8").toString(), "-map", "1:a:0"));
+        }
+        args.addAll(List.of("-map", "0:v:0", "-c", "copy", "-movflags", "+faststart",
+                work.resolve(DOWNLOAD).toString()));
+        return BundledPrograms.ffmpeg(args.toArray(String[]::new)).redirectError(work.resolve("download.log")
+                .toFile());
+    }
+
     private static String[] ladderArguments(Path source, Path work, List<Rendition> rungs, SourceProbe probe) {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
                 "-progress", "pipe:1", "-nostats", "-i", source.toString()));
@@ -203,6 +229,7 @@ class Transcoder {
         return List.of(
                 new ProcessedOutput("CMAF_HLS", segments + sizeOf(out, ".m3u8"), base + "/cmaf/" + HLS_MASTER),
                 new ProcessedOutput("CMAF_MPEG_DASH", segments + sizeOf(out, ".mpd"), base + "/cmaf/" + DASH_MPD),
+                new ProcessedOutput("MP4", Files.size(out.resolve(DOWNLOAD)), base + "/mp4/" + DOWNLOAD),
                 new ProcessedOutput("JPEG", Files.size(out.resolve(THUMBNAIL)), base + "/images/" + THUMBNAIL));
     }
 

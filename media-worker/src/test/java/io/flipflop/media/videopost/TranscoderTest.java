@@ -97,11 +97,13 @@ class TranscoderTest {
         assertThat(outcome).isInstanceOf(Transcoder.Done.class);
         Transcoder.Done done = (Transcoder.Done) outcome;
         assertThat(done.renditions()).hasSize(3);
-        assertThat(done.outputs()).extracting(o -> o.format()).containsExactly("CMAF_HLS", "CMAF_MPEG_DASH", "JPEG");
+        assertThat(done.outputs()).extracting(o -> o.format()).containsExactly("CMAF_HLS", "CMAF_MPEG_DASH", "MP4",
+                "JPEG");
         assertThat(reports).isNotEmpty();
         assertThat(reports.get(reports.size() - 1).percent()).isEqualTo(100.0);
         assertThat(files.out(POST).resolve(Transcoder.HLS_MASTER)).exists();
         assertThat(files.out(POST).resolve(Transcoder.THUMBNAIL)).exists();
+        assertThat(files.out(POST).resolve(Transcoder.DOWNLOAD)).exists();
         assertThat(files.work(POST)).doesNotExist();
     }
 
