@@ -1,12 +1,8 @@
 package io.flipflop.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.flipflop.allinone.FlipFlopAllInOne;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.ProfileField;
 import io.flipflop.api.member.UpdateMemberProfile;
@@ -16,19 +12,10 @@ import io.flipflop.api.videoroom.UpdateVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomDetails;
 import io.flipflop.api.videoroom.VideoRoomField;
 import io.flipflop.command.broadcast.MediaWorkerCommands;
-import io.flipflop.platform.Platform;
-import io.flipflop.platform.mongo.EmbeddedMongoServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +28,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.bson.Document;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -64,36 +49,23 @@ public final class Benchmarks {
     private static final int BROADCASTS = 100;
     private static final int ROOM_EVENTS = 10_000;
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String api;
-    private String basic;
+    private BenchPlatform platform;
     private long appId;
 
     public static void main(String[] args) throws Exception {
-        Platform.noPhoningHome();
-        Path dataDir = Files.createTempDirectory("flipflop-bench");
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            double rawInsert = rawInsertRate(client.getDatabase("baseline").getCollection("raw"));
-            // Command-line arguments, because they outrank application.yml (builder properties do not).
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(FlipFlopAllInOne.class)
-                    .run("--server.port=0", "--flipflop.rtmp.port=0", "--flipflop.mongodb.uri=" + server.connectionString(),
-                            "--logging.level.root=WARN");
-            try {
-                new Benchmarks().run(app, rawInsert);
-            } finally {
-                app.close();
-            }
+        try (BenchPlatform platform = BenchPlatform.onDisk(Files.createTempDirectory("flipflop-bench"))) {
+            double rawInsert = rawInsertRate(platform.client().getDatabase("baseline").getCollection("raw"));
+            new Benchmarks().run(platform.start("--flipflop.rtmp.port=0"), rawInsert);
         }
         System.exit(0);
     }
 
-    private void run(ConfigurableApplicationContext app, double rawInsert) throws Exception {
-        api = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    private void run(BenchPlatform platform, double rawInsert) throws Exception {
+        this.platform = platform;
+        this.appId = platform.appId();
+        ConfigurableApplicationContext app = platform.app();
         CommandGateway commands = app.getBean(CommandGateway.class);
         MongoDatabase database = app.getBean(MongoDatabase.class);
-        createApp();
         List<Member> members = registerMembers();
         AtomicInteger version = new AtomicInteger();
 
@@ -130,23 +102,23 @@ public final class Benchmarks {
      * is then INACTIVE_LIVE, and the end moves the room itself if the coupling process has not yet.
      */
     private double broadcastRate(MediaWorkerCommands worker) throws Exception {
-        post("/v2/apps/me/members", basic, "{\"appUserId\":\"caster\"}");
-        long keyId = awaitJson("/v2/apps/me/members/caster/stream-key").get("id").asLong();
+        platform.post("/v2/apps/me/members", "{\"appUserId\":\"caster\"}");
+        long keyId = platform.awaitJson("/v2/apps/me/members/caster/stream-key").get("id").asLong();
         long start = System.nanoTime();
         for (int i = 0; i < BROADCASTS; i++) {
             long roomId = createRoom("caster").get("id").asLong();
             worker.startIngest(keyId, "bench-worker", OutputMode.CMAF).block();
             worker.startCmafPublish(keyId, "bench-worker").block();
-            post("/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/live", basic, "");
+            platform.post("/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/live", "");
             worker.stopCmafPublish(keyId, "bench-worker", IngestStopReason.PUBLISHER_DISCONNECTED).block();
-            post("/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/ended", basic, "");
+            platform.post("/v2/apps/me/video-rooms/" + roomId + "/rtmp-broadcast/state/ended", "");
         }
         return BROADCASTS / ((System.nanoTime() - start) / 1e9);
     }
 
     /** The audit replays a room's stream from the event store (not from snapshots or read models). */
     private double asOfReplayMillis(CommandGateway commands) throws Exception {
-        post("/v2/apps/me/members", basic, "{\"appUserId\":\"talker\"}");
+        platform.post("/v2/apps/me/members", "{\"appUserId\":\"talker\"}");
         long roomId = createRoom("talker").get("id").asLong();
         for (int i = 1; i < ROOM_EVENTS; i++) {
             commands.sendAndWait(new UpdateVideoRoom(roomId, appId, null,
@@ -155,7 +127,7 @@ public final class Benchmarks {
         double[] millis = new double[3];
         for (int i = 0; i < millis.length; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> state = send("GET", "/v2/apps/me/audit/video-rooms/" + roomId + "/state?at="
+            HttpResponse<String> state = platform.send("GET", "/v2/apps/me/audit/video-rooms/" + roomId + "/state?at="
                     + java.time.Instant.now(), null);
             millis[i] = (System.nanoTime() - start) / 1e6;
             if (state.statusCode() != 200 || !state.body().contains("title " + (ROOM_EVENTS - 1))) {
@@ -167,26 +139,8 @@ public final class Benchmarks {
     }
 
     private JsonNode createRoom(String appUserId) throws Exception {
-        return post("/v2/apps/me/video-rooms", basic, "{\"appUserId\":\"" + appUserId
+        return platform.post("/v2/apps/me/video-rooms", "{\"appUserId\":\"" + appUserId
                 + "\",\"type\":\"BROADCAST_RTMP\",\"scheduledAt\":\"2030-01-01T00:00:00Z\"}");
-    }
-
-    /** A read model answer, once the projection has caught up with the write before it. */
-    private JsonNode awaitJson(String path) throws Exception {
-        while (true) {
-            HttpResponse<String> response = send("GET", path, null);
-            if (response.statusCode() == 200) {
-                return json.readTree(response.body());
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", basic)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The baseline: what the same driver and server do for one small document per round trip. */
@@ -201,21 +155,10 @@ public final class Benchmarks {
         return COMMANDS / ((System.nanoTime() - start) / 1e9);
     }
 
-    private void createApp() throws Exception {
-        JsonNode session = post("/console/v1/signup", null,
-                "{\"email\":\"bench@example.com\",\"password\":\"benchmark password\"}");
-        JsonNode created = post("/console/v1/apps", "Bearer " + session.get("sessionToken").asText(),
-                "{\"name\":\"Benchmark\"}");
-        JsonNode credentials = created.get("credentials");
-        appId = credentials.get("appId").asLong();
-        basic = "Basic " + Base64.getEncoder().encodeToString((credentials.get("apiKey").asText() + ":"
-                + credentials.get("apiSecret").asText()).getBytes(StandardCharsets.UTF_8));
-    }
-
     private List<Member> registerMembers() throws Exception {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
-            JsonNode member = post("/v2/apps/me/members", basic, "{\"appUserId\":\"bench" + i + "\"}");
+            JsonNode member = platform.post("/v2/apps/me/members", "{\"appUserId\":\"bench" + i + "\"}");
             members.add(new Member(member.get("id").asLong(), "bench" + i));
         }
         return members;
@@ -229,10 +172,8 @@ public final class Benchmarks {
 
     private void patch(Member member, String name) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/v2/apps/me/members/" + member.appUserId()))
-                    .header("Authorization", basic).header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"appUserName\":\"" + name + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = platform.send("PATCH", "/v2/apps/me/members/" + member.appUserId(),
+                    "{\"appUserName\":\"" + name + "\"}");
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("PATCH answered " + response.statusCode() + ": " + response.body());
             }
@@ -309,20 +250,6 @@ public final class Benchmarks {
         double seconds = (System.nanoTime() - start) / 1e9 - 0.2; // the final empty wait is not replay
         System.out.printf("  replayed %,d events%n", events);
         return events / seconds;
-    }
-
-    private JsonNode post(String path, String authorization, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return json.readTree(response.body());
     }
 
     private record Member(long id, String appUserId) {

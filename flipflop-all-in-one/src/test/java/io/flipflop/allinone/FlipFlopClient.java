@@ -5,6 +5,7 @@ import io.flipflop.api.member.MemberTokens;
 import io.flipflop.api.user.ConsoleSession;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,6 +35,14 @@ record FlipFlopClient(WebTestClient http) {
                 .bodyValue(Map.of("appUserId", appUserId, "appUserName", appUserName))
                 .exchange().expectStatus().isOk()
                 .expectBody(MemberTokens.class).returnResult().getResponseBody();
+    }
+
+    /** A console API call as the session's user; {@code body} may be null. */
+    WebTestClient.ResponseSpec asConsoleUser(ConsoleSession session, HttpMethod method, String path, Object body) {
+        WebTestClient.RequestBodySpec request = http.method(method).uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + session.sessionToken());
+        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange();
     }
 
     WebTestClient.RequestHeadersSpec<?> asApp(AppCredentials app, String path) {

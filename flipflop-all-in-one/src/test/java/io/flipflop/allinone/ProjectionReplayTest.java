@@ -30,14 +30,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // A context of its own (the database name makes it one): cached contexts of other tests would add their documents
 // and, worse, events arriving mid-replay.
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"flipflop.mongodb.in-memory=true", "flipflop.mongodb.database=replay"})
+        properties = {"flipflop.mongodb.in-memory=true", "flipflop.mongodb.database=replay",
+                // no stored-bytes measurement arriving mid-replay
+                "flipflop.usage.storage-interval=1h"})
 class ProjectionReplayTest {
 
     private static final List<String> PROJECTIONS = List.of("apps", "members", "stream-keys", "video-rooms",
-            "relationships", "video-posts");
+            "relationships", "usage", "video-posts");
     private static final List<String> READ_MODELS = List.of("apps", "members", "member_keys", "stream_keys",
             "stream_key_members", "video_rooms", "video_room_uuids", "follows", "friends",
-            "relationship_deleted_members", "video_posts");
+            "relationship_deleted_members", "usage_hours", "usage_stream_keys", "usage_rooms", "video_posts");
 
     @Autowired
     WebTestClient http;
@@ -92,6 +94,7 @@ class ProjectionReplayTest {
         assertThat(before.get("video_posts")).hasSize(1);
         assertThat(before.get("video_rooms")).hasSize(1);
         assertThat(before.get("follows")).hasSize(1);
+        assertThat(before.get("usage_hours")).isNotEmpty();
 
         for (String projection : PROJECTIONS) {
             TrackingEventProcessor processor = processing

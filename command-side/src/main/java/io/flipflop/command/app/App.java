@@ -2,12 +2,22 @@ package io.flipflop.command.app;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.flipflop.api.app.AppCallbackRegistered;
+import io.flipflop.api.app.AppCallbackSigningSecretRotated;
+import io.flipflop.api.app.AppCallbackTestRequested;
+import io.flipflop.api.app.AppCallbackUnregistered;
 import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.app.AppCredentialsRotated;
 import io.flipflop.api.app.CreateApp;
+import io.flipflop.api.app.RegisterAppCallback;
+import io.flipflop.api.app.RequestAppCallbackTest;
+import io.flipflop.api.app.RotateAppCallbackSigningSecret;
 import io.flipflop.api.app.RotateAppCredentials;
+import io.flipflop.api.app.SealedSecret;
+import io.flipflop.api.app.UnregisterAppCallback;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.error.DomainRejection;
+import io.flipflop.platform.webhook.CallbackAddressPolicy;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -17,7 +27,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A FlipFlop App, the tenant: owned by one console user, reached by its API credentials. */
+/**
+ * A FlipFlop App, the tenant: owned by one console user, reached by its API credentials, told about its state
+ * changes through its webhook (callback) when one is registered.
+ */
 @Aggregate
 public class App {
 
@@ -30,6 +43,8 @@ public class App {
     private String apiKey;
     private Instant createdAt;
     private Instant lastModifiedAt;
+    private boolean callbackRegistered;
+    private SealedSecret signingSecret;
 
     protected App() {
     }
@@ -52,17 +67,66 @@ public class App {
         return state();
     }
 
+    @CommandHandler
+    public AppState handle(RotateAppCredentials command) {
+        requireOwner(command.appId(), command.requestedByUserId());
+        apply(new AppCredentialsRotated(appId, apiKey, command.apiKey(), command.apiSecretHash()));
+        return state();
+    }
+
+    /**
+     * Registers or replaces the webhook. The signing secret outlives a re-registration (the app server keeps
+     * verifying with the one it has); only the first registration, or one after an unregistration, issues one.
+     * The URL's host is resolved here, which blocks: {@link AppCommands} sends commands off the event loops.
+     */
+    @CommandHandler
+    public CallbackRegistrationState handle(RegisterAppCallback command, CallbackAddressPolicy addresses) {
+        requireOwner(command.appId(), command.requestedByUserId());
+        CallbackRules.requireValid(command.callbackUrl(), command.callbackId(), command.callbackPassword());
+        CallbackRules.requireAllowedAddress(command.callbackUrl(), addresses);
+        boolean issued = signingSecret == null;
+        apply(new AppCallbackRegistered(appId, command.callbackUrl(), command.callbackId(),
+                command.callbackPassword(), issued ? command.newSigningSecret() : signingSecret));
+        return new CallbackRegistrationState(command.callbackUrl(), command.callbackId(), issued);
+    }
+
+    @CommandHandler
+    public void handle(RotateAppCallbackSigningSecret command) {
+        requireOwner(command.appId(), command.requestedByUserId());
+        requireCallback();
+        apply(new AppCallbackSigningSecretRotated(appId, command.signingSecret()));
+    }
+
+    /** Idempotent: unregistering an app with no webhook changes nothing. */
+    @CommandHandler
+    public void handle(UnregisterAppCallback command) {
+        requireOwner(command.appId(), command.requestedByUserId());
+        if (callbackRegistered) {
+            apply(new AppCallbackUnregistered(appId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RequestAppCallbackTest command) {
+        requireOwner(command.appId(), command.requestedByUserId());
+        requireCallback();
+        apply(new AppCallbackTestRequested(appId, command.deliveryId()));
+    }
+
     /**
      * Another user's app answers as if it did not exist, so app ids do not reveal which apps exist. Ids are global,
      * so the id in the URL may also name another kind of stream, which leaves this app uncreated.
      */
-    @CommandHandler
-    public AppState handle(RotateAppCredentials command) {
-        if (!created || ownerUserId != command.requestedByUserId()) {
-            throw ApiException.notFound("APP_NOT_FOUND", "No app " + command.appId());
+    private void requireOwner(long requestedAppId, long userId) {
+        if (!created || ownerUserId != userId) {
+            throw ApiException.notFound("APP_NOT_FOUND", "No app " + requestedAppId);
         }
-        apply(new AppCredentialsRotated(appId, apiKey, command.apiKey(), command.apiSecretHash()));
-        return state();
+    }
+
+    private void requireCallback() {
+        if (!callbackRegistered) {
+            throw new DomainRejection("CALLBACK_NOT_REGISTERED", "App " + appId + " has no callback registered");
+        }
     }
 
     @EventSourcingHandler
@@ -80,6 +144,23 @@ public class App {
     void on(AppCredentialsRotated event, @Timestamp Instant at) {
         apiKey = event.apiKey();
         lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(AppCallbackRegistered event) {
+        callbackRegistered = true;
+        signingSecret = event.signingSecret();
+    }
+
+    @EventSourcingHandler
+    void on(AppCallbackSigningSecretRotated event) {
+        signingSecret = event.signingSecret();
+    }
+
+    @EventSourcingHandler
+    void on(AppCallbackUnregistered event) {
+        callbackRegistered = false;
+        signingSecret = null;
     }
 
     private AppState state() {

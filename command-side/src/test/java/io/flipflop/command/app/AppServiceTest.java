@@ -43,7 +43,8 @@ class AppServiceTest {
                 .registerEventHandler(c -> new AppCredentialsKeeper(database, c.eventStore()));
         new AppCredentialsProcessing().appCredentialsInCommandThread().configureModule(configurer);
         axon = fixture.start(configurer);
-        apps = new AppService(axon.commandGateway(), new ApiCredentialsFactory(), new IdGenerator(database));
+        apps = new AppService(new AppCommands(axon.commandGateway()), new ApiCredentialsFactory(),
+                new IdGenerator(database));
     }
 
     @Test

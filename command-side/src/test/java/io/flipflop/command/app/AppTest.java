@@ -102,7 +102,7 @@ class AppTest {
                 .expectException(AggregateNotFoundException.class);
     }
 
-    private static Matcher<ApiException> rejectedWith(String errorCode) {
+    static Matcher<ApiException> rejectedWith(String errorCode) {
         return new FeatureMatcher<>(equalTo(errorCode), "an ApiException with errorCode", "errorCode") {
             @Override
             protected String featureValueOf(ApiException rejection) {

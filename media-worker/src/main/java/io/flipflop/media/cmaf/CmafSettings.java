@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           EXT-X-TARGETDURATION (this, rounded up) holds whatever GOP a publisher sends
  * @param windowSegments     segments listed in the live playlists; more than 6 target durations, so that
  *                           delta updates (CAN-SKIP-UNTIL = 6 × target) have something to skip
- * @param dataDir            the recordings live under {@code {dataDir}/media/live}
+ * @param dataDir            the recordings live under {@code {dataDir}/media/live}, the archived VODs under
+ *                           {@code {dataDir}/media/vod}
  */
 @ConfigurationProperties("flipflop.cmaf")
 public record CmafSettings(Duration partDuration, Duration segmentDuration, Duration maxSegmentDuration,
@@ -37,5 +38,10 @@ public record CmafSettings(Duration partDuration, Duration segmentDuration, Dura
 
     public Path liveRoot() {
         return dataDir.resolve("media").resolve("live");
+    }
+
+    /** A room's VOD is the directory named by its id in here. */
+    public Path vodRoot() {
+        return dataDir.resolve("media").resolve("vod");
     }
 }

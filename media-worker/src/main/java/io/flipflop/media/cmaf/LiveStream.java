@@ -2,12 +2,12 @@ package io.flipflop.media.cmaf;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * One stream key's live output, across publisher reconnects, as the playback origin sees it. File names are
@@ -132,6 +132,25 @@ public final class LiveStream {
         }
     }
 
+    /**
+     * How long segment {@code msn} plays, while the live window lists it; what usage metering charges a viewer
+     * for it.
+     */
+    public OptionalLong segmentMillis(long msn) {
+        return store.current().segments().stream().filter(seg -> seg.msn() == msn)
+                .mapToLong(Segment::duration).findFirst();
+    }
+
+    /** Where part {@code sequence} ({@code part-{sequence}.m4s}) sits and how long it plays, while it is listed. */
+    public Optional<PartTime> partTime(long sequence) {
+        return listed(store.current()).flatMap(seg -> seg.parts().stream()).filter(p -> p.sequence() == sequence)
+                .findFirst().map(p -> new PartTime(p.msn(), p.index(), p.duration()));
+    }
+
+    /** A part's place in its segment and its duration in milliseconds. */
+    public record PartTime(long msn, int index, long millis) {
+    }
+
     /** The broadcast ended: the playlists carry EXT-X-ENDLIST and the MPD is static. */
     public boolean ended() {
         return store.current().ended();
@@ -150,12 +169,13 @@ public final class LiveStream {
     }
 
     private static Optional<Part> partOf(Snapshot s, long msn, int index) {
-        List<Segment> candidates = new ArrayList<>(s.segments());
-        if (s.pending() != null) {
-            candidates.add(s.pending());
-        }
-        return candidates.stream().filter(seg -> seg.msn() == msn).findFirst()
+        return listed(s).filter(seg -> seg.msn() == msn).findFirst()
                 .filter(seg -> index < seg.parts().size()).map(seg -> seg.parts().get(index));
+    }
+
+    /** The complete segments of the window and the one being filled. */
+    private static Stream<Segment> listed(Snapshot s) {
+        return s.pending() == null ? s.segments().stream() : Stream.concat(s.segments().stream(), Stream.of(s.pending()));
     }
 
     private static <T> CompletableFuture<T> answer(T value) {

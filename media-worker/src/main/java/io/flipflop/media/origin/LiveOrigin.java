@@ -4,12 +4,15 @@ import io.flipflop.media.cmaf.LiveStream;
 import io.flipflop.media.cmaf.MediaNames;
 import io.flipflop.media.cmaf.PlaylistAnswer;
 import io.flipflop.media.cmaf.PlaylistRequest;
+import io.flipflop.media.usage.Delivery;
+import io.flipflop.media.usage.PlaybackMeter;
 import io.flipflop.platform.error.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -31,7 +34,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The playback origin for live rooms: {@code /live/{videoRoomId}/{file}} with the file names of
  * {@link MediaNames} (anything else is 404, so no request reaches the file system by name), behind
- * {@link PlaybackGate}. Waiting answers (LL-HLS blocking reload, the hinted part, a segment still being filled)
+ * {@link PlaybackGate}. Every answer is metered ({@link PlaybackMeter}: viewer sessions, delivered media time
+ * and bytes). Waiting answers (LL-HLS blocking reload, the hinted part, a segment still being filled)
  * chain on the live stream's futures and hold no thread. CORS comes from the platform's browser CORS on
  * {@code /live/**}.
  */
@@ -49,15 +53,17 @@ class LiveOrigin {
     private static final String PRIVATE_MEDIA = "private, max-age=31536000, immutable";
 
     private final PlaybackGate gate;
+    private final PlaybackMeter meter;
     private final Clock clock;
 
     @Autowired
-    LiveOrigin(PlaybackGate gate) {
-        this(gate, Clock.systemUTC());
+    LiveOrigin(PlaybackGate gate, PlaybackMeter meter) {
+        this(gate, meter, Clock.systemUTC());
     }
 
-    LiveOrigin(PlaybackGate gate, Clock clock) {
+    LiveOrigin(PlaybackGate gate, PlaybackMeter meter, Clock clock) {
         this.gate = gate;
+        this.meter = meter;
         this.clock = clock;
     }
 
@@ -77,14 +83,38 @@ class LiveOrigin {
                                  ServerHttpRequest request) {
         return gate.admit(videoRoomId, streamingToken).flatMap(playback -> {
             LiveStream live = playback.stream();
-            return switch (file) {
+            Mono<ResponseEntity<Flux<DataBuffer>>> answer = switch (file) {
                 case MediaNames.MULTIVARIANT ->
                         manifest(HLS, TokenedUris.hls(live.multivariantPlaylist(), streamingToken));
                 case MediaNames.MEDIA_PLAYLIST -> mediaPlaylist(live, hlsMsn, hlsPart, hlsSkip, streamingToken);
                 case MediaNames.MPD -> manifest(DASH, TokenedUris.mpd(live.mpd(clockUrl(request)), streamingToken));
                 default -> media(playback, file);
             };
+            return meter.metered(answer, playback.room().appId(), playback.room().videoRoomId(),
+                    meter.viewer(playback.viewer(), streamingToken, request), bytes -> delivery(live, file, bytes));
         });
+    }
+
+    /**
+     * What usage metering charges for {@code bytes} sent as {@code file}: the media time of a segment or part
+     * while the window lists it (a segment sent while it was filled is complete once sent), none for an init
+     * segment; a manifest is bytes only.
+     */
+    private static Delivery delivery(LiveStream live, String file, long bytes) {
+        Optional<MediaNames.Numbered> name = MediaNames.parse(file);
+        if (name.isEmpty()) {
+            return Delivery.bytesOnly(bytes);
+        }
+        long number = name.get().number();
+        return switch (name.get().kind()) {
+            case INIT -> Delivery.untimed(bytes);
+            case SEGMENT -> {
+                OptionalLong millis = live.segmentMillis(number);
+                yield millis.isPresent() ? Delivery.segment(bytes, number, millis.getAsLong()) : Delivery.untimed(bytes);
+            }
+            case PART -> live.partTime(number).map(part -> Delivery.part(bytes, part.msn(), part.index(), part.millis()))
+                    .orElseGet(() -> Delivery.untimed(bytes));
+        };
     }
 
     private Mono<ResponseEntity<Flux<DataBuffer>>> mediaPlaylist(LiveStream live, String hlsMsn, String hlsPart, String hlsSkip,

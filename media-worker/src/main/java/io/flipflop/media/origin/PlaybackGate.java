@@ -47,7 +47,7 @@ class PlaybackGate {
                         .flatMap(room -> Mono.justOrEmpty(liveStreams.find(room.streamKeyId()))
                                 .filter(stream -> !stream.ended())
                                 .map(stream -> new Playback(stream,
-                                        room.accessLevel() == AccessLevel.PUBLIC && !room.preview()))))
+                                        room.accessLevel() == AccessLevel.PUBLIC && !room.preview(), room, viewer))))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(VIDEO_ROOM_NOT_FOUND,
                         "No live video room " + videoRoomId)));
     }
@@ -79,7 +79,9 @@ class PlaybackGate {
 
     /**
      * @param shared a response any cache may keep: a PUBLIC room on air, whose bytes do not depend on a token
+     * @param room   the room played, for usage metering
+     * @param viewer who plays it, for usage metering
      */
-    record Playback(LiveStream stream, boolean shared) {
+    record Playback(LiveStream stream, boolean shared, LiveRoom room, Viewer viewer) {
     }
 }

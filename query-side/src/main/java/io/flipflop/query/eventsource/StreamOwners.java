@@ -34,12 +34,12 @@ public class StreamOwners {
         this.events = events;
     }
 
-    void remember(long aggregateId, MemberAddress owner) {
+    public void remember(long aggregateId, MemberAddress owner) {
         known.put(aggregateId, owner);
     }
 
     /** Blocking on a miss: called on event processor threads only. Empty for a stream that is neither. */
-    Optional<MemberAddress> of(long aggregateId) {
+    public Optional<MemberAddress> of(long aggregateId) {
         MemberAddress owner = known.get(aggregateId);
         if (owner != null) {
             return Optional.of(owner);

@@ -1,0 +1,4 @@
+package io.flipflop.api.app;
+
+public record AppCallbackTestRequested(long appId, String deliveryId) implements AppEvent {
+}

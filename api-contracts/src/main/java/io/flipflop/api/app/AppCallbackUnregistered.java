@@ -1,0 +1,4 @@
+package io.flipflop.api.app;
+
+public record AppCallbackUnregistered(long appId) implements AppEvent {
+}
