@@ -3,14 +3,30 @@ package io.flipflop.allinone;
 import static io.flipflop.allinone.Broadcasting.SOON;
 import static io.flipflop.allinone.Broadcasting.probe;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
+import io.flipflop.media.cmaf.CmafSettings;
+import io.flipflop.media.ffmpeg.BundledPrograms;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.CacheControl;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * OBS's part played by the real {@code ffmpeg} program: it publishes a synthetic 720p30 H.264/AAC stream over
@@ -20,6 +36,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "flipflop.mongodb.in-memory=true")
 class RtmpPublishEndToEndTest extends PublishingTest {
+
+    @Autowired
+    CmafSettings cmaf;
 
     FlipFlopClient flipflop;
     AppCredentials app;
@@ -88,5 +107,171 @@ class RtmpPublishEndToEndTest extends PublishingTest {
         broadcasting.end(roomId);
         await().atMost(SOON).untilAsserted(() ->
                 http.get().uri(playlist + viewer.streamingToken()).exchange().expectStatus().isNotFound());
+    }
+
+    @Test
+    void aBroadcastDroppedAndResumedIsArchivedAsAVodThatPlaysFromStartToEnd() throws Exception {
+        MemberTokens viewer = flipflop.loginMember(app, "viewer2", "Viewer");
+        long roomId = broadcasting.createRoom("host1", "Kept for later", "MEMBER");
+        String live = "http://localhost:" + port + "/live/" + roomId + "/";
+
+        publisher = broadcasting.publish(streamKey, 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        Instant wentLive = Instant.now();
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/live", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.playUrl").isEqualTo(live + "index.m3u8");
+        broadcasting.expectRoom(roomId, "LIVE");
+        broadcasting.expectKey("host1", "ACTIVE_LIVE");
+        JsonNode onAir = room(roomId);
+        assertThat(onAir.get("cmafHlsPlayUrl").asText()).isEqualTo(live + "index.m3u8");
+        assertThat(onAir.get("liveUrl").asText()).isEqualTo(live + "index.m3u8");
+        assertThat(onAir.get("cmafDashPlayUrl").asText()).isEqualTo(live + "manifest.mpd");
+        assertThat(onAir.get("httpFlvPlayUrl").isNull()).as("mode CMAF: no HTTP-FLV").isTrue();
+        http.get().uri("/live/{id}.flv?streamingToken=" + viewer.streamingToken(), roomId).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.errorCode").isEqualTo("MEDIA_NOT_FOUND");
+        assertThat(broadcasting.key("host1").get("playUrl").asText()).isEqualTo(live + "index.m3u8");
+        Thread.sleep(6_000);
+
+        publisher.destroyForcibly();
+        broadcasting.expectRoom(roomId, "LIVE_INACTIVE");
+        assertThat(room(roomId).get("playUrl").isNull()).as("no play URL while the publisher is away").isTrue();
+        publisher = broadcasting.publish(streamKey, 6);
+        broadcasting.expectKey("host1", "ACTIVE_LIVE");
+        assertThat(publisher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Duration onAirAtMost = Duration.between(wentLive, Instant.now());
+        broadcasting.expectKey("host1", "INACTIVE_LIVE");
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/ended", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk();
+
+        String vodUrl = "http://localhost:" + port + "/vod/" + roomId + "/index.m3u8";
+        await().atMost(SOON).untilAsserted(() -> {
+            JsonNode archived = room(roomId);
+            assertThat(archived.get("vodState").asText()).isEqualTo("ARCHIVED");
+            assertThat(archived.get("videoRoomState").asText()).isEqualTo("ARCHIVED");
+            assertThat(archived.get("vodUrl").asText()).isEqualTo(vodUrl);
+            assertThat(archived.get("playUrl").isNull()).isTrue();
+        });
+        String token = "?streamingToken=" + viewer.streamingToken();
+        String playlist = http.get().uri("/vod/{id}/media.m3u8" + token, roomId).exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/vnd.apple.mpegurl")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(playlist).contains("#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-DISCONTINUITY", "#EXT-X-ENDLIST")
+                .doesNotContain("#EXT-X-PART");
+        assertThat(playlist.split("#EXT-X-MAP:", -1)).as("an init segment per publish").hasSize(3);
+        double declared = playlist.lines().filter(line -> line.startsWith("#EXTINF:"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(8, line.indexOf(',')))).sum();
+        // at most the time on air, the segment playing when the room went live, and the publishers' initial bursts
+        assertThat(declared).as("the media since going live").isBetween(6.0 + 3.0,
+                onAirAtMost.toMillis() / 1000.0 + 3.0);
+        String mpd = http.get().uri("/vod/{id}/manifest.mpd" + token, roomId).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(mpd).contains("type=\"static\"").doesNotContain("availabilityTimeOffset");
+        assertThat(mpd.split("<Period ", -1)).as("one period: the resumed publish continues the timeline")
+                .hasSize(2);
+        http.get().uri("/vod/{id}/seg-0.m4s" + token, roomId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("MEDIA_NOT_FOUND"); // the preview's, complete before
+
+        for (String url : List.of(vodUrl + token, vodUrl.replace("index.m3u8", "manifest.mpd") + token)) {
+            Probe probe = probeWhole(url);
+            assertThat(probe.codecs()).as(url).containsExactlyInAnyOrder("h264", "aac");
+            assertThat(probe.duration()).as(url).isCloseTo(declared, within(2.0));
+            // every segment read: as many packets as 30 fps video and 44.1 kHz AAC (1024 samples a frame) have
+            // in the declared duration (FFmpeg's DASH reader mixes up the two tracks' times, not their packets)
+            assertThat(probe.packets() / (30 + 44_100 / 1024.0)).as("read from start to end: " + url)
+                    .isCloseTo(declared, within(2.0));
+        }
+
+        http.get().uri("/vod/{id}/index.m3u8", roomId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_ROOM_NOT_FOUND");
+        http.get().uri("/vod/{id}/recording.index" + token, roomId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("MEDIA_NOT_FOUND");
+    }
+
+    @Test
+    void aBroadcastWhoseRecordingIsLostFailsToArchiveWithAReason() throws Exception {
+        long roomId = broadcasting.createRoom("host1", "Kept for later", "PUBLIC");
+        publisher = broadcasting.publish(streamKey, 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/live", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk();
+        publisher.destroyForcibly();
+        broadcasting.expectKey("host1", "INACTIVE_LIVE");
+        FileSystemUtils.deleteRecursively(cmaf.liveRoot().resolve(broadcasting.key("host1").get("id").asText()));
+
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/ended", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk();
+
+        await().atMost(SOON).untilAsserted(() ->
+                assertThat(room(roomId).get("vodState").asText()).isEqualTo("FAILED_ARCHIVING"));
+        JsonNode room = room(roomId);
+        assertThat(room.get("videoRoomState").asText()).isEqualTo("ENDED");
+        assertThat(room.get("vodUrl").isNull()).isTrue();
+        JsonNode failed = StreamSupport.stream(flipflop.asApp(app, "/v2/apps/me/audit/video-rooms/" + roomId
+                        + "/events").exchange().expectBody(JsonNode.class).returnResult().getResponseBody()
+                        .get("events").spliterator(), false)
+                .filter(event -> event.get("type").asText().equals("VideoRoomArchiveFailed")).findFirst().orElseThrow();
+        assertThat(failed.get("origin").asText()).isEqualTo("WORKER");
+        assertThat(failed.at("/payload/reason").asText()).isEqualTo("The recording is missing");
+        http.get().uri("/vod/{id}/index.m3u8", roomId).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aPublishInModeRtmpIsAlsoPlayedAsHttpFlv() throws Exception {
+        MemberTokens viewer = flipflop.loginMember(app, "viewer3", "Viewer");
+        long roomId = broadcasting.createRoom("host1", "Kept for later", "MEMBER");
+        String flv = "http://localhost:" + port + "/live/" + roomId + ".flv";
+
+        publisher = broadcasting.publish(streamKey + "?mode=RTMP", 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).isEqualTo("RTMP");
+        http.post().uri("/v2/apps/me/video-rooms/{id}/rtmp-broadcast/state/live", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.httpFlvPlayUrl").isEqualTo(flv);
+        broadcasting.expectRoom(roomId, "LIVE");
+        broadcasting.expectKey("host1", "ACTIVE_LIVE");
+        assertThat(room(roomId).get("httpFlvPlayUrl").asText()).isEqualTo(flv);
+        assertThat(room(roomId).get("cmafHlsPlayUrl").asText()).as("CMAF is packaged whatever the mode")
+                .endsWith("/live/" + roomId + "/index.m3u8");
+        assertThat(room(roomId).get("rtmpPlayUrl").isNull()).as("RTMP play is not served").isTrue();
+        assertThat(broadcasting.key("host1").get("httpFlvPlayUrl").asText()).isEqualTo(flv);
+
+        String token = "?streamingToken=" + viewer.streamingToken();
+        assertThat(probe(flv.replace("localhost", "127.0.0.1") + token)).contains("h264", "aac");
+        FluxExchangeResult<DataBuffer> stream = http.get().uri("/live/{id}.flv" + token, roomId).exchange()
+                .expectStatus().isOk().expectHeader().contentType("video/x-flv")
+                .expectHeader().cacheControl(CacheControl.noStore()).returnResult(DataBuffer.class);
+        byte[] start = new byte[3];
+        stream.getResponseBody().take(1).blockLast(SOON).read(start);
+        assertThat(new String(start)).isEqualTo("FLV");
+        http.get().uri("/live/{id}.flv", roomId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_ROOM_NOT_FOUND");
+
+        publisher.destroyForcibly();
+        broadcasting.expectRoom(roomId, "LIVE_INACTIVE");
+        http.get().uri("/live/{id}.flv" + token, roomId).exchange().expectStatus().isNotFound();
+    }
+
+    /** What ffprobe finds reading every packet of a stream over HTTP. */
+    private record Probe(List<String> codecs, double duration, int packets) {
+    }
+
+    private static Probe probeWhole(String url) throws Exception {
+        File errors = File.createTempFile("ffprobe", ".log");
+        Process ffprobe = BundledPrograms.ffprobe("-v", "error", "-show_entries",
+                "stream=codec_name:format=duration:packet=size", "-of", "json", url)
+                .redirectError(errors).start();
+        byte[] output = ffprobe.getInputStream().readAllBytes();
+        assertThat(ffprobe.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(ffprobe.exitValue()).as(url).isZero();
+        JsonNode json = new ObjectMapper().readTree(output);
+        List<String> codecs = new ArrayList<>();
+        json.get("streams").forEach(stream -> codecs.add(stream.get("codec_name").asText()));
+        return new Probe(codecs, json.at("/format/duration").asDouble(), json.get("packets").size());
+    }
+
+    private JsonNode room(long roomId) {
+        return flipflop.asApp(app, "/v2/apps/me/video-rooms/" + roomId).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 }

@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The commands of a media worker: ingest (start, CMAF publish, stop, lease renewal) and archiving. There is no
- * public endpoint for them yet: the media worker of the next issue calls them (in-process in the all-in-one
- * deployment, over an authenticated internal endpoint in the split one), and so do the integration tests.
+ * public endpoint for them: in the all-in-one deployment the media worker sends the same commands through Axon's
+ * gateway itself ({@code io.flipflop.media.stream.WorkerCommands}); this service is what the integration tests
+ * and a future internal endpoint for the split deployment use.
  * Every command is sent with origin WORKER and the worker's id. StartArchive is normally sent by the coupling
  * right after an end; it is here for an app that archives by hand.
  */

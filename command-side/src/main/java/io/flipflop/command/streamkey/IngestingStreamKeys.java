@@ -8,16 +8,19 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.flipflop.api.streamkey.CmafPublishStopped;
 import io.flipflop.api.streamkey.IngestStarted;
 import io.flipflop.api.streamkey.IngestStopped;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The keys whose ingest is running, {@code ingesting_stream_keys}: {@code {_id: streamKeyId, workerId}}. Lease
+ * The keys whose ingest is running, {@code ingesting_stream_keys}: {@code {_id: streamKeyId, workerId, mode}}
+ * (the mode decides whether a live room answers an HTTP-FLV play URL). Lease
  * deadlines live in memory; after a restart {@link IngestLeaseRearming} re-arms one for each key listed here, so
  * no key stays ACTIVE forever. Kept in the command's thread ({@link StreamKeyProcessing}); idempotent writes.
  */
@@ -27,6 +30,7 @@ public class IngestingStreamKeys {
 
     static final String COLLECTION = "ingesting_stream_keys";
     private static final String WORKER_ID = "workerId";
+    private static final String MODE = "mode";
 
     /** A running ingest: the key and the worker that holds it. */
     public record Ingest(long streamKeyId, String workerId) {
@@ -44,6 +48,12 @@ public class IngestingStreamKeys {
         return all;
     }
 
+    /** The output mode of the key's running ingest; empty when it is not ingesting. */
+    public Optional<OutputMode> mode(long streamKeyId) {
+        return Optional.ofNullable(ingests.find(eq("_id", streamKeyId)).first())
+                .map(doc -> doc.getString(MODE)).map(OutputMode::valueOf);
+    }
+
     /** For an entry whose key is no longer ingesting (its stop was not recorded here). */
     public void forget(long streamKeyId) {
         ingests.deleteOne(eq("_id", streamKeyId));
@@ -52,7 +62,8 @@ public class IngestingStreamKeys {
     @EventHandler
     void on(IngestStarted event) {
         ingests.replaceOne(eq("_id", event.streamKeyId()),
-                new Document("_id", event.streamKeyId()).append(WORKER_ID, event.workerId()),
+                new Document("_id", event.streamKeyId()).append(WORKER_ID, event.workerId())
+                        .append(MODE, event.mode().name()),
                 new ReplaceOptions().upsert(true));
     }
 

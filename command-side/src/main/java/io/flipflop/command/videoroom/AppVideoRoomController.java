@@ -7,6 +7,8 @@ import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.command.broadcast.BroadcastService;
 import io.flipflop.command.broadcast.Origin;
 import io.flipflop.command.broadcast.Owners;
+import io.flipflop.command.streamkey.IngestingStreamKeys;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.platform.security.AuthenticatedApp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,8 +41,13 @@ public class AppVideoRoomController {
     private final VideoRoomService rooms;
     private final BroadcastService broadcasts;
     private final Owners owners;
+    private final PlaybackUrls urls;
+    private final IngestingStreamKeys ingesting;
 
-    public AppVideoRoomController(VideoRoomService rooms, BroadcastService broadcasts, Owners owners) {
+    public AppVideoRoomController(VideoRoomService rooms, BroadcastService broadcasts, Owners owners,
+                              PlaybackUrls urls, IngestingStreamKeys ingesting) {
+        this.urls = urls;
+        this.ingesting = ingesting;
         this.rooms = rooms;
         this.broadcasts = broadcasts;
         this.owners = owners;
@@ -125,7 +132,7 @@ public class AppVideoRoomController {
 
     private Mono<VideoRoomView> view(VideoRoomSnapshot room, AuthenticatedApp app) {
         return Mono.fromCallable(() -> VideoRoomViews.view(room, app.appRef(),
-                        owners.member(room.memberId()).orElse(null)))
+                        owners.member(room.memberId()).orElse(null), urls, ingesting))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -9,9 +9,9 @@ import io.flipflop.media.stream.PublishedStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Packages each accepted publish into CMAF for the stream key's {@link LiveStream}. Opened for every publish
- * the caller wants packaged (modes CMAF and RTMP_CMAF); the listener hears once, when the first segment of
- * this publish is complete.
+ * Packages each accepted publish into CMAF for the stream key's {@link LiveStream}, whatever its mode (the
+ * HTTP-FLV output, {@code io.flipflop.media.flv}, is added beside it); the listener hears once, when the first
+ * segment of this publish is complete.
  */
 @Component
 public class CmafSinkFactory implements MediaSinkFactory {

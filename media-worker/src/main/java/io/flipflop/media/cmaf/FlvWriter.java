@@ -3,11 +3,11 @@ package io.flipflop.media.cmaf;
 import io.flipflop.media.stream.FlvTag;
 
 /**
- * Turns the RTMP server's tags back into an FLV byte stream, the form FFmpeg's FLV demuxer reads. Tags that
- * could not be FLV (unknown type, empty, too large for the 24-bit size field, negative time) are refused here,
- * before they reach native code.
+ * Turns the RTMP server's tags back into an FLV byte stream: the form FFmpeg's FLV demuxer reads, and the
+ * HTTP-FLV output ({@code io.flipflop.media.flv}). Tags that could not be FLV (unknown type, empty, too large for
+ * the 24-bit size field, negative time) are refused here, before they reach native code.
  */
-final class FlvWriter {
+public final class FlvWriter {
 
     /** The FLV data-size field has 24 bits. */
     static final int MAX_BODY = 0xFF_FFFF;
@@ -18,11 +18,11 @@ final class FlvWriter {
     }
 
     /** The file header, announcing audio and video (the spec requires both), and PreviousTagSize0. */
-    static byte[] header() {
+    public static byte[] header() {
         return new byte[]{'F', 'L', 'V', 1, 0x05, 0, 0, 0, 9, 0, 0, 0, 0};
     }
 
-    static boolean accepts(FlvTag tag) {
+    public static boolean accepts(FlvTag tag) {
         boolean knownType = tag.type() == FlvTag.AUDIO || tag.type() == FlvTag.VIDEO || tag.type() == FlvTag.SCRIPT_DATA;
         return knownType && tag.body() != null && tag.body().length > 0 && tag.body().length <= MAX_BODY
                 && tag.timestamp() >= 0;
@@ -32,7 +32,7 @@ final class FlvWriter {
      * One tag followed by its PreviousTagSize. Only the low 32 bits of the time fit; a publish longer than
      * 49 days wraps, which the remuxer's {@link Timeline} treats as a jump.
      */
-    static byte[] tag(FlvTag tag) {
+    public static byte[] tag(FlvTag tag) {
         if (!accepts(tag)) {
             throw new IllegalArgumentException("not an FLV tag: type " + tag.type());
         }

@@ -20,11 +20,29 @@ final class HlsMediaPlaylist {
     }
 
     static String render(Snapshot s, boolean skip) {
+        return render(s, skip, false);
+    }
+
+    /**
+     * An archived recording: the ended playlist of every segment, declared {@code PLAYLIST-TYPE:VOD}. Only a
+     * playlist written as VOD from its first version may say so; an ended live one may not change its type.
+     */
+    static String renderVod(Snapshot s) {
+        if (!s.ended()) {
+            throw new IllegalArgumentException("A VOD playlist is the playlist of an ended stream");
+        }
+        return render(s, false, true);
+    }
+
+    private static String render(Snapshot s, boolean skip, boolean vod) {
         Snapshot.Timing timing = s.timing();
         StringBuilder out = new StringBuilder(2048);
         out.append("#EXTM3U\n");
         out.append("#EXT-X-VERSION:").append(VERSION).append('\n');
         out.append("#EXT-X-TARGETDURATION:").append(timing.targetDurationSeconds()).append('\n');
+        if (vod) {
+            out.append("#EXT-X-PLAYLIST-TYPE:VOD\n");
+        }
         if (!s.ended()) {
             out.append("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,CAN-SKIP-UNTIL=").append(seconds(timing.canSkipUntilMs()))
                     .append(",PART-HOLD-BACK=").append(seconds(timing.partHoldBackMs())).append('\n');

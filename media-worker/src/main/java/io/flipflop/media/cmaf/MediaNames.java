@@ -15,6 +15,8 @@ public final class MediaNames {
     public static final String MPD = "manifest.mpd";
     /** The recording's own append-only playlist, next to its segments on disk. */
     public static final String RECORDING_PLAYLIST = "recording.m3u8";
+    /** The recording's segment index ({@link Recording.IndexLine}), next to its segments on disk. */
+    public static final String RECORDING_INDEX = "recording.index";
 
     private static final Pattern NUMBERED = Pattern.compile("(init|seg|part)-(\\d{1,18})\\.(mp4|m4s)");
 

@@ -189,7 +189,7 @@ final class SegmentStore {
             duration += part.duration();
         }
         Segment segment = withParts(pendingHead, true, duration, bytes.size());
-        recording.segment(segment, bytes.toByteArray());
+        recording.segment(segment, bytes.toByteArray(), clock.instant());
         window.addLast(segment);
         nextMsn++;
         pendingParts.clear();

@@ -7,24 +7,22 @@ import io.flipflop.api.streamkey.StartIngest;
 import io.flipflop.api.streamkey.StopCmafPublish;
 import io.flipflop.api.streamkey.StopIngest;
 import io.flipflop.api.streamkey.StreamKeyCommand;
-import io.flipflop.media.WorkerCommands;
 import io.flipflop.media.stream.PublishedStream;
+import io.flipflop.media.stream.WorkerCommands;
 import io.flipflop.platform.error.ApiException;
 import java.time.Duration;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
- * {@link IngestCommands} through Axon's command gateway: in the all-in-one JVM the stream key aggregates handle
- * them in the calling thread. A command that lost a race with another node on the same key (same sequence number)
- * is decided once more against the state the winner left, as the command side's own senders do.
+ * {@link IngestCommands} through Axon's command gateway ({@link WorkerCommands}): in the all-in-one JVM the stream
+ * key aggregates handle them in the calling thread.
  */
 public class AxonIngestCommands implements IngestCommands {
 
     private final WorkerCommands commands;
 
-    public AxonIngestCommands(CommandGateway gateway, String workerId) {
-        this.commands = new WorkerCommands(gateway, workerId);
+    public AxonIngestCommands(WorkerCommands commands) {
+        this.commands = commands;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.flipflop.media.ingest;
 
+import io.flipflop.media.flv.HttpFlvSinkFactory;
+import io.flipflop.media.flv.HttpFlvStreams;
 import io.flipflop.media.stream.MediaSinkFactory;
+import io.flipflop.media.stream.WorkerCommands;
 import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,23 +39,32 @@ public class IngestConfiguration {
                 : configured);
     }
 
+    /** This worker's commands, ingest and archive, through Axon. */
+    @Bean
+    public WorkerCommands workerCommands(CommandGateway gateway, WorkerId workerId) {
+        return new WorkerCommands(gateway, workerId.value());
+    }
+
     @Bean
     @ConditionalOnMissingBean(IngestCommands.class)
-    public IngestCommands ingestCommands(CommandGateway gateway, WorkerId workerId) {
-        return new AxonIngestCommands(gateway, workerId.value());
+    public IngestCommands ingestCommands(WorkerCommands commands) {
+        return new AxonIngestCommands(commands);
     }
 
     /**
-     * Until a packager is declared, a publish is admitted and then dropped: its sink cannot open.
+     * Until a packager is declared, a publish is admitted and then dropped: its sink cannot open. HTTP-FLV, where
+     * its streams are declared, is added beside the packager.
      */
     @Bean
     public Ingests ingests(StreamKeyLookup lookup, IngestCommands commands, ObjectProvider<MediaSinkFactory> sinks,
-                           WorkerId workerId, @Value("${flipflop.ingest.lease:15s}") Duration lease,
-                           RtmpSettings settings) {
+                           ObjectProvider<HttpFlvStreams> httpFlv, WorkerId workerId,
+                           @Value("${flipflop.ingest.lease:15s}") Duration lease, RtmpSettings settings) {
         MediaSinkFactory factory = sinks.getIfAvailable(() -> (stream, listener) -> {
             throw new IllegalStateException("No packager (MediaSinkFactory) is configured");
         });
-        return new Ingests(lookup, commands, factory, workerId.value(), lease, settings);
+        HttpFlvStreams flv = httpFlv.getIfAvailable();
+        return new Ingests(lookup, commands, flv == null ? factory : new HttpFlvSinkFactory(factory, flv),
+                workerId.value(), lease, settings);
     }
 
     @Bean

@@ -1,13 +1,21 @@
 package io.flipflop.media.origin;
 
+import static io.flipflop.media.origin.MediaResponses.DASH;
+import static io.flipflop.media.origin.MediaResponses.HLS;
+import static io.flipflop.media.origin.MediaResponses.MP4;
+import static io.flipflop.media.origin.MediaResponses.SEGMENT;
+import static io.flipflop.media.origin.MediaResponses.body;
+import static io.flipflop.media.origin.MediaResponses.manifest;
+import static io.flipflop.media.origin.MediaResponses.notFound;
+
 import io.flipflop.media.cmaf.LiveStream;
 import io.flipflop.media.cmaf.MediaNames;
 import io.flipflop.media.cmaf.PlaylistAnswer;
 import io.flipflop.media.cmaf.PlaylistRequest;
+import io.flipflop.media.flv.HttpFlvStreams;
 import io.flipflop.media.usage.Delivery;
 import io.flipflop.media.usage.PlaybackMeter;
 import io.flipflop.platform.error.ApiException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +24,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,28 +49,24 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class LiveOrigin {
 
-    static final MediaType HLS = MediaType.parseMediaType("application/vnd.apple.mpegurl");
-    static final MediaType DASH = MediaType.parseMediaType("application/dash+xml");
-    static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
-    static final MediaType SEGMENT = MediaType.parseMediaType("video/iso.segment");
     static final String TIME_PATH = "/live/time";
 
-    private static final CacheControl MANIFEST = CacheControl.noCache();
-    private static final String SHARED_MEDIA = "public, max-age=31536000, immutable";
-    private static final String PRIVATE_MEDIA = "private, max-age=31536000, immutable";
+    static final MediaType FLV = MediaType.parseMediaType("video/x-flv");
 
     private final PlaybackGate gate;
     private final PlaybackMeter meter;
+    private final HttpFlvStreams httpFlv;
     private final Clock clock;
 
     @Autowired
-    LiveOrigin(PlaybackGate gate, PlaybackMeter meter) {
-        this(gate, meter, Clock.systemUTC());
+    LiveOrigin(PlaybackGate gate, PlaybackMeter meter, HttpFlvStreams httpFlv) {
+        this(gate, meter, httpFlv, Clock.systemUTC());
     }
 
-    LiveOrigin(PlaybackGate gate, PlaybackMeter meter, Clock clock) {
+    LiveOrigin(PlaybackGate gate, PlaybackMeter meter, HttpFlvStreams httpFlv, Clock clock) {
         this.gate = gate;
         this.meter = meter;
+        this.httpFlv = httpFlv;
         this.clock = clock;
     }
 
@@ -72,6 +75,20 @@ class LiveOrigin {
     ResponseEntity<String> time() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock)));
+    }
+
+    /**
+     * HTTP-FLV (reference §16, mode RTMP or RTMP_CMAF): an endless FLV body from the last keyframe on, with the
+     * same admission as the CMAF files; 404 when the room's publish has no FLV output (mode CMAF, or no publisher).
+     */
+    @GetMapping("/live/{videoRoomId}.flv")
+    Mono<ResponseEntity<Flux<DataBuffer>>> httpFlv(@PathVariable String videoRoomId,
+                                                   @RequestParam(required = false) String streamingToken) {
+        return gate.admit(videoRoomId, streamingToken)
+                .flatMap(playback -> Mono.justOrEmpty(httpFlv.watch(playback.stream().streamKeyId())))
+                .map(tags -> ResponseEntity.ok().contentType(FLV).cacheControl(CacheControl.noStore())
+                        .body(tags.map(MediaResponses::buffer)))
+                .switchIfEmpty(Mono.defer(() -> notFound()));
     }
 
     @GetMapping("/live/{videoRoomId}/{file}")
@@ -141,7 +158,7 @@ class LiveOrigin {
 
     private Mono<ResponseEntity<Flux<DataBuffer>>> media(PlaybackGate.Playback playback, String file) {
         LiveStream live = playback.stream();
-        String cache = playback.shared() ? SHARED_MEDIA : PRIVATE_MEDIA;
+        String cache = MediaResponses.mediaCache(playback.shared());
         Optional<MediaNames.Numbered> name = MediaNames.parse(file);
         if (name.isEmpty()) {
             return notFound();
@@ -165,7 +182,7 @@ class LiveOrigin {
                 .map(bytes -> body(SEGMENT, cache, Mono.just(bytes))).orElseGet(() -> notFound()));
         return future(live.segmentPart(msn, 0))
                 .map(first -> ResponseEntity.ok().contentType(SEGMENT).header("Cache-Control", cache)
-                        .body(Flux.just(first).concatWith(partsFrom(live, msn, 1)).map(LiveOrigin::buffer)))
+                        .body(Flux.just(first).concatWith(partsFrom(live, msn, 1)).map(MediaResponses::buffer)))
                 .switchIfEmpty(whole);
     }
 
@@ -176,25 +193,6 @@ class LiveOrigin {
 
     private static Mono<byte[]> future(CompletableFuture<Optional<byte[]>> answer) {
         return Mono.fromFuture(answer).publishOn(Schedulers.parallel()).flatMap(Mono::justOrEmpty);
-    }
-
-    private static Mono<ResponseEntity<Flux<DataBuffer>>> body(MediaType type, String cache, Mono<byte[]> bytes) {
-        return bytes.map(b -> ResponseEntity.ok().contentType(type).header("Cache-Control", cache)
-                .contentLength(b.length).body(Flux.just(buffer(b)))).switchIfEmpty(Mono.defer(() -> notFound()));
-    }
-
-    private static Mono<ResponseEntity<Flux<DataBuffer>>> manifest(MediaType type, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return Mono.just(ResponseEntity.ok().contentType(type).cacheControl(MANIFEST).contentLength(bytes.length)
-                .body(Flux.just(buffer(bytes))));
-    }
-
-    private static DataBuffer buffer(byte[] bytes) {
-        return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
-    }
-
-    private static <T> Mono<T> notFound() {
-        return Mono.error(ApiException.notFound("MEDIA_NOT_FOUND", "No such live media file"));
     }
 
     /** Absolute, as the player reached us: a relative UTCTiming URL is not resolved by every player. */

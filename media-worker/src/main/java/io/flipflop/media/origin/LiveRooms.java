@@ -68,6 +68,15 @@ public class LiveRooms {
                 });
     }
 
+    /** The room once ARCHIVED (its VOD exists); empty for any other, or a missing or deleted room. */
+    Mono<LiveRoom> archived(long videoRoomId) {
+        return first(rooms, videoRoomId)
+                .filter(room -> ACTIVE.equals(room.getString("state"))
+                        && VideoRoomState.ARCHIVED.name().equals(room.getString("videoRoomState")))
+                .map(room -> new LiveRoom(videoRoomId, room.getLong("appId"), room.getLong("memberId"),
+                        AccessLevel.valueOf(room.getString("accessLevel")), allowlist(room), 0, false));
+    }
+
     /** The room's {@code allowlist} array of member ids; none when the document has none. */
     private static Set<Long> allowlist(Document room) {
         if (!(room.get("allowlist") instanceof List<?> ids)) {

@@ -39,9 +39,7 @@ class PlaybackGate {
     /** What the viewer may play, or an {@link ApiException} (404 or 401). */
     Mono<Playback> admit(String videoRoomId, String streamingToken) {
         Long roomId = number(videoRoomId);
-        return viewers.viewerOf(streamingToken)
-                .onErrorMap(JwtException.class, e -> new ApiException(HttpStatus.UNAUTHORIZED,
-                        INVALID_STREAMING_TOKEN, "The streaming token is invalid or expired"))
+        return viewer(streamingToken)
                 .flatMap(viewer -> roomId == null ? Mono.<Playback>empty() : rooms.find(roomId)
                         .filterWhen(room -> admits(viewer, room))
                         .flatMap(room -> Mono.justOrEmpty(liveStreams.find(room.streamKeyId()))
@@ -50,6 +48,26 @@ class PlaybackGate {
                                         room.accessLevel() == AccessLevel.PUBLIC && !room.preview(), room, viewer))))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(VIDEO_ROOM_NOT_FOUND,
                         "No live video room " + videoRoomId)));
+    }
+
+    /**
+     * The archived room whose VOD the viewer may play, with the same rules once live: everyone the access level
+     * admits, the owner always; or an {@link ApiException} (404 or 401).
+     */
+    Mono<ArchivedPlayback> admitVod(String videoRoomId, String streamingToken) {
+        Long roomId = number(videoRoomId);
+        return viewer(streamingToken)
+                .flatMap(viewer -> roomId == null ? Mono.<ArchivedPlayback>empty() : rooms.archived(roomId)
+                        .filterWhen(room -> admits(viewer, room))
+                        .map(room -> new ArchivedPlayback(roomId, room.accessLevel() == AccessLevel.PUBLIC)))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(VIDEO_ROOM_NOT_FOUND,
+                        "No archived video room " + videoRoomId)));
+    }
+
+    private Mono<Viewer> viewer(String streamingToken) {
+        return viewers.viewerOf(streamingToken)
+                .onErrorMap(JwtException.class, e -> new ApiException(HttpStatus.UNAUTHORIZED,
+                        INVALID_STREAMING_TOKEN, "The streaming token is invalid or expired"));
     }
 
     private Mono<Boolean> admits(Viewer viewer, LiveRoom room) {
@@ -83,5 +101,11 @@ class PlaybackGate {
      * @param viewer who plays it, for usage metering
      */
     record Playback(LiveStream stream, boolean shared, LiveRoom room, Viewer viewer) {
+    }
+
+    /**
+     * @param shared a response any cache may keep: a PUBLIC room, whose bytes do not depend on a token
+     */
+    record ArchivedPlayback(long videoRoomId, boolean shared) {
     }
 }

@@ -1,9 +1,8 @@
 package io.flipflop.media.videopost;
 
 import io.flipflop.api.videopost.VideoPostCommand;
-import io.flipflop.media.WorkerCommands;
+import io.flipflop.media.stream.WorkerCommands;
 import io.flipflop.platform.error.ApiException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
@@ -15,8 +14,8 @@ public class PostCommands {
 
     private final WorkerCommands commands;
 
-    public PostCommands(CommandGateway gateway, String workerId) {
-        this.commands = new WorkerCommands(gateway, workerId);
+    public PostCommands(WorkerCommands commands) {
+        this.commands = commands;
     }
 
     public void send(VideoPostCommand command) {

@@ -3,10 +3,10 @@ package io.flipflop.media.videopost;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.media.ingest.IngestConfiguration.WorkerId;
 import io.flipflop.media.origin.LiveRooms;
+import io.flipflop.media.stream.WorkerCommands;
 import io.flipflop.platform.access.StreamingTokenViewers;
 import io.flipflop.platform.security.UploadUrlSigner;
 import java.time.Clock;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,8 +24,8 @@ class PostMediaConfiguration {
     }
 
     @Bean
-    PostCommands postCommands(CommandGateway gateway, WorkerId workerId) {
-        return new PostCommands(gateway, workerId.value());
+    PostCommands postCommands(WorkerCommands commands) {
+        return new PostCommands(commands);
     }
 
     @Bean

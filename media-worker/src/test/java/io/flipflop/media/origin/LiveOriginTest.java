@@ -9,8 +9,10 @@ import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.videoroom.VideoRoomBroadcastEnded;
 import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.media.MediaWorkerApplication;
+import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.cmaf.LiveStreams;
 import io.flipflop.media.cmaf.TestMedia;
+import io.flipflop.media.cmaf.VodPackager;
 import io.flipflop.media.stream.FlvTag;
 import io.flipflop.media.stream.MediaSink;
 import io.flipflop.media.stream.MediaSinkFactory;
@@ -23,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -324,6 +327,73 @@ class LiveOriginTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> get("/live/112/media.m3u8", null).statusCode() == 404);
         assertThat(context.getBean(LiveStreams.class).find(key)).isEmpty();
+    }
+
+    @Test
+    void anArchivedRoomsVodPlaysForWhomTheAccessLevelAdmits() throws Exception {
+        archive(120, "FOLLOWER");
+
+        for (String viewer : List.of(token(APP, FOLLOWER), token(APP, OWNER), appWideToken(APP))) {
+            HttpResponse<String> playlist = get("/vod/120/media.m3u8", viewer);
+            assertThat(playlist.statusCode()).isEqualTo(200);
+            assertThat(playlist.body()).contains("#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-ENDLIST");
+        }
+        assertNotFound(get("/vod/120/media.m3u8", token(APP, MEMBER)));
+        assertNotFound(get("/vod/120/media.m3u8", token(OTHER_APP, FOLLOWER)));
+        assertNotFound(get("/vod/120/media.m3u8", null));
+        assertThat(get("/vod/120/media.m3u8", "not-a-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyAnArchivedRoomPlaysItsVod() throws Exception {
+        archive(121, "PUBLIC");
+
+        for (String state : List.of("ENDED", "LIVE", "SCHEDULED")) {
+            room(121, state, "PUBLIC", null);
+            assertNotFound(get("/vod/121/index.m3u8", null));
+        }
+        assertNotFound(get("/vod/122/index.m3u8", null));
+    }
+
+    @Test
+    void vodNamesOutsideTheMediaNamesAndTraversalAreRefused() throws Exception {
+        archive(123, "PUBLIC");
+
+        for (String path : List.of("/vod/123/recording.index", "/vod/123/recording.m3u8", "/vod/123/part-0.m4s",
+                "/vod/123/seg-1.mp4", "/vod/123/seg-99999.m4s", "/vod/abc/index.m3u8", "/vod/123/index.m3u8x")) {
+            HttpResponse<String> refused = get(path, null);
+            assertThat(refused.statusCode()).as(path).isEqualTo(404);
+        }
+        for (String path : List.of("/vod/123/..%2F..%2Fetc%2Fpasswd", "/vod/123/%2e%2e%2fpom.xml",
+                "/vod/123/..%5Cpom.xml", "/vod/123/../../pom.xml")) {
+            assertThat(get(path, null).statusCode()).as(path).isIn(400, 404);
+            assertThat(get(path, null).body()).as(path).doesNotContain("root:", "<project");
+        }
+    }
+
+    @Test
+    void vodManifestsCarryTheTokenAndVodMediaIsImmutable() throws Exception {
+        archive(124, "PUBLIC");
+        archive(125, "MEMBER");
+        String member = token(APP, MEMBER);
+
+        String playlist = get("/vod/125/media.m3u8", member).body();
+        assertThat(playlist).contains("init-0.mp4?streamingToken=" + member, "seg-0.m4s?streamingToken=" + member);
+        assertThat(get("/vod/125/manifest.mpd", member).body()).contains("type=\"static\"",
+                "initialization=\"init-0.mp4?streamingToken=" + member);
+        assertHeaders(get("/vod/124/index.m3u8", null), "application/vnd.apple.mpegurl", "no-cache");
+        assertHeaders(get("/vod/124/manifest.mpd", null), "application/dash+xml", "no-cache");
+        assertHeaders(get("/vod/124/init-0.mp4", null), "video/mp4", "public, max-age=31536000, immutable");
+        assertHeaders(get("/vod/124/seg-0.m4s", null), "video/iso.segment", "public, max-age=31536000, immutable");
+        assertHeaders(get("/vod/125/seg-0.m4s", member), "video/iso.segment", "private, max-age=31536000, immutable");
+    }
+
+    /** An ARCHIVED room whose VOD is the owner's key's recording so far. */
+    private void archive(long id, String accessLevel) throws Exception {
+        Path recording = context.getBean(LiveStreams.class).find(KEY).orElseThrow().recordingDirectory();
+        VodPackager.build(recording, context.getBean(CmafSettings.class).vodRoot().resolve(Long.toString(id)), null,
+                Clock.systemUTC());
+        room(id, "ARCHIVED", accessLevel, null);
     }
 
     private MediaSink open(long key) {

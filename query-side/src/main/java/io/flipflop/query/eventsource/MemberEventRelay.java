@@ -4,6 +4,7 @@ import io.flipflop.api.streamkey.CmafPublishStarted;
 import io.flipflop.api.streamkey.CmafPublishStopped;
 import io.flipflop.api.streamkey.IngestStarted;
 import io.flipflop.api.streamkey.IngestStopped;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyBroadcastEnded;
 import io.flipflop.api.streamkey.StreamKeyCreated;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
@@ -18,7 +19,10 @@ import io.flipflop.api.videoroom.VideoRoomForciblyTerminated;
 import io.flipflop.api.videoroom.VideoRoomIngestLost;
 import io.flipflop.api.videoroom.VideoRoomIngestResumed;
 import io.flipflop.api.videoroom.VideoRoomWentLive;
+import io.flipflop.platform.playback.PlaybackUrls;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -38,10 +42,14 @@ public class MemberEventRelay {
 
     private final MemberEventHub hub;
     private final StreamOwners owners;
+    private final PlaybackUrls urls;
+    /** The output mode of each key's latest ingest, as this node saw it start (a LIVE signal names its URLs). */
+    private final Map<Long, OutputMode> modes = new ConcurrentHashMap<>();
 
-    public MemberEventRelay(MemberEventHub hub, StreamOwners owners) {
+    public MemberEventRelay(MemberEventHub hub, StreamOwners owners, PlaybackUrls urls) {
         this.hub = hub;
         this.owners = owners;
+        this.urls = urls;
     }
 
     @EventHandler
@@ -56,37 +64,38 @@ public class MemberEventRelay {
 
     @EventHandler
     public void on(IngestStarted event) {
-        streamKey(event.streamKeyId(), event.state());
+        modes.put(event.streamKeyId(), event.mode());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(IngestStopped event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(CmafPublishStarted event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(CmafPublishStopped event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(StreamKeyWentLive event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(StreamKeyBroadcastEnded event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
     public void on(StreamKeyForciblyTerminated event) {
-        streamKey(event.streamKeyId(), event.state());
+        streamKey(event.streamKeyId(), event.state(), event.videoRoomId());
     }
 
     @EventHandler
@@ -96,7 +105,7 @@ public class MemberEventRelay {
 
     @EventHandler
     public void on(VideoRoomWentLive event) {
-        videoRoom(event);
+        videoRoom(event, modes.get(event.streamKeyId()));
     }
 
     @EventHandler
@@ -106,7 +115,7 @@ public class MemberEventRelay {
 
     @EventHandler
     public void on(VideoRoomIngestResumed event) {
-        videoRoom(event);
+        videoRoom(event, modes.get(event.streamKeyId()));
     }
 
     @EventHandler
@@ -124,13 +133,19 @@ public class MemberEventRelay {
         videoRoom(event);
     }
 
-    private void streamKey(long streamKeyId, StreamKeyState state) {
-        owners.of(streamKeyId).ifPresent(owner -> hub.publish(owner,
-                MemberSignal.unicast(Instant.now(), ChangeData.StreamKeyChange.of(streamKeyId, state))));
+    private void streamKey(long streamKeyId, StreamKeyState state, Long videoRoomId) {
+        owners.of(streamKeyId).ifPresent(owner -> hub.publish(owner, MemberSignal.unicast(Instant.now(),
+                ChangeData.StreamKeyChange.of(streamKeyId, state, videoRoomId, urls))));
     }
 
     private void videoRoom(VideoRoomEvent event) {
-        videoRoom(event.videoRoomId(), ChangeData.VideoRoomChange.of(event.videoRoomId(), event.state()));
+        videoRoom(event, null);
+    }
+
+    /** {@code mode}: that of the ingest the room is live on, which decides its HTTP-FLV URL. */
+    private void videoRoom(VideoRoomEvent event, OutputMode mode) {
+        videoRoom(event.videoRoomId(), ChangeData.VideoRoomChange.of(event.videoRoomId(), event.state(), mode,
+                urls));
     }
 
     private void videoRoom(long videoRoomId, ChangeData.VideoRoomChange change) {

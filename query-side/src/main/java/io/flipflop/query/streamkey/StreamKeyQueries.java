@@ -32,6 +32,7 @@ import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyView;
 import io.flipflop.api.videoroom.MemberRef;
 import io.flipflop.api.videoroom.VideoRoomRef;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.query.app.AppQueries;
 import io.flipflop.query.paging.Paging;
 import io.flipflop.query.videoroom.VideoRoomQueries;
@@ -59,10 +60,13 @@ public class StreamKeyQueries {
     private final AppQueries apps;
     private final VideoRoomQueries rooms;
     private final String ingestUrl;
+    private final PlaybackUrls urls;
 
     /** {@code ingestUrl} is the command side's setting, so both sides show the same RTMP base. */
     public StreamKeyQueries(MongoDatabase database, AppQueries apps, VideoRoomQueries rooms,
-                            @Value("${flipflop.ingest.ingest-url:rtmp://localhost:1935/live}") String ingestUrl) {
+                            @Value("${flipflop.ingest.ingest-url:rtmp://localhost:1935/live}") String ingestUrl,
+                            PlaybackUrls urls) {
+        this.urls = urls;
         this.keys = database.getCollection(StreamKeyDocuments.COLLECTION);
         this.members = database.getCollection(StreamKeyDocuments.MEMBERS_COLLECTION);
         this.apps = apps;
@@ -134,19 +138,23 @@ public class StreamKeyQueries {
 
     /**
      * As the command side answers a key (reference §13.2, both field sets): apps have no output-mode setting yet,
-     * so their default is CMAF, as D10 documents; play URLs and {@code liveUrl} stay null until the media worker
-     * publishes them.
+     * so their default is CMAF, as D10 documents; play URLs and {@code liveUrl} are the room's while the key is
+     * live for it ({@link PlaybackUrls#ofStreamKey}).
      */
     private StreamKeyView toView(Document key, AppRef app, VideoRoomRef videoRoom) {
         String mode = key.getString(MODE);
+        OutputMode outputMode = mode == null ? null : OutputMode.valueOf(mode);
+        StreamKeyState state = StreamKeyState.valueOf(key.getString(STREAM_KEY_STATE));
+        PlaybackUrls.Live play = urls.ofStreamKey(state, key.getLong(VIDEO_ROOM_ID), outputMode);
         MemberRef member = new MemberRef(key.getLong(MEMBER_ID), StreamKeyDocuments.ACTIVE,
                 key.getString(APP_USER_ID), key.getString(APP_USER_NAME), key.getString(APP_USER_PROFILE_IMG_URL),
                 key.getString(CUSTOM_TYPE));
         return new StreamKeyView(key.getLong("_id"), StreamKeyDocuments.ACTIVE,
-                StreamKeyState.valueOf(key.getString(STREAM_KEY_STATE)), key.getBoolean(FORCIBLY_TERMINATED),
+                state, key.getBoolean(FORCIBLY_TERMINATED),
                 new StreamKeyAppRef(app.id(), app.state(), app.name(), OutputMode.CMAF), member, videoRoom,
-                ingestUrl, key.getString(STREAM_KEY), mode == null ? null : OutputMode.valueOf(mode), null, null,
-                null, null, null, null, null, null, key.getDate(CREATED_AT).toInstant(),
+                ingestUrl, key.getString(STREAM_KEY), outputMode,
+                play.playUrl(), play.playUrl(), play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null,
+                null, key.getDate(CREATED_AT).toInstant(),
                 key.getDate(LAST_MODIFIED_AT).toInstant());
     }
 }

@@ -3,6 +3,7 @@ package io.flipflop.query.videoroom;
 import static io.flipflop.query.readmodel.ReadModelWrites.instant;
 
 import io.flipflop.api.app.AppRef;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.ChannelRef;
@@ -16,6 +17,7 @@ import io.flipflop.api.videoroom.VideoRoomStats;
 import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.api.videoroom.VodState;
+import io.flipflop.platform.playback.PlaybackUrls;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,12 +109,15 @@ final class VideoRoomDocuments {
     /**
      * As the command side answers a room (reference §13.3, both field sets): the channel shares the room's id
      * and title, the nested stream key's state follows the room's (LIVE ⇔ ACTIVE_LIVE, LIVE_INACTIVE ⇔
-     * INACTIVE_LIVE), and play URLs stay null until the media worker publishes them.
+     * INACTIVE_LIVE), and play URLs are filled while LIVE ({@link PlaybackUrls}).
+     *
+     * @param mode the output mode of the ingest of the key the room is live on; null when none or unknown
      */
-    static VideoRoomView toView(Document room, AppRef app, MemberRef member) {
+    static VideoRoomView toView(Document room, AppRef app, MemberRef member, PlaybackUrls urls, OutputMode mode) {
         long id = room.getLong("_id");
         VideoRoomType type = VideoRoomType.valueOf(room.getString(TYPE));
         VideoRoomState state = VideoRoomState.valueOf(room.getString(VIDEO_ROOM_STATE));
+        PlaybackUrls.Live play = urls.ofRoom(id, state, mode);
         Long streamKeyId = room.getLong(STREAM_KEY_ID);
         StreamKeyRef streamKey = streamKeyId == null ? null : new StreamKeyRef(streamKeyId, ACTIVE,
                 state == VideoRoomState.LIVE ? StreamKeyState.ACTIVE_LIVE : StreamKeyState.INACTIVE_LIVE);
@@ -120,13 +125,14 @@ final class VideoRoomDocuments {
         return new VideoRoomView(id, ACTIVE, room.getString(UUID), type,
                 type == VideoRoomType.BROADCAST_RTMP ? "RTMP" : "WEB_RTC", state,
                 room.getBoolean(FORCIBLY_TERMINATED), VodState.valueOf(room.getString(VOD_STATE)),
-                room.getString(VOD_URL), "UNDEFINED", accessLevel(room), app, member,
+                urls.absolute(room.getString(VOD_URL)), "UNDEFINED", accessLevel(room), app, member,
                 new ChannelRef(id, ACTIVE, "OPENED", title), CreatorType.valueOf(room.getString(CREATOR_TYPE)),
                 room.getLong(CREATOR_ID), title, room.getString(DESCRIPTION), room.getString(CUSTOM_TYPE),
                 customData(room.get(CUSTOM_DATA, Document.class)), new VideoRoomPolicy(false, false, false),
                 instant(room, SCHEDULED_AT), instant(room, CANCELLED_AT), 0, instant(room, LIVE_STARTED_AT),
-                instant(room, LIVE_ENDED_AT), instant(room, VOD_ARCHIVED_AT), streamKey, null, null, null, null,
-                null, null, null, new VideoRoomStats(allowlist(room).size()), instant(room, CREATED_AT),
+                instant(room, LIVE_ENDED_AT), instant(room, VOD_ARCHIVED_AT), streamKey, play.playUrl(),
+                play.playUrl(), play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null,
+                new VideoRoomStats(allowlist(room).size()), instant(room, CREATED_AT),
                 instant(room, LAST_MODIFIED_AT));
     }
 

@@ -12,26 +12,31 @@ import static io.flipflop.query.videoroom.VideoRoomDocuments.STATE;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.TITLE;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.TYPE;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.VIDEO_ROOM_ID;
+import static io.flipflop.query.videoroom.VideoRoomDocuments.STREAM_KEY_ID;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.VIDEO_ROOM_STATE;
 
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.flipflop.api.app.AppRef;
 import io.flipflop.api.paging.PageResponse;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.MemberRef;
 import io.flipflop.api.videoroom.VideoRoomRef;
+import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.platform.access.AccessPolicy;
 import io.flipflop.platform.access.ProtectedResource;
 import io.flipflop.platform.access.Relationships;
 import io.flipflop.platform.access.Viewer;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.query.app.AppQueries;
 import io.flipflop.query.member.MemberQueries;
 import io.flipflop.query.paging.Paging;
 import io.flipflop.query.relationship.RelationshipQueries;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -62,14 +67,19 @@ public class VideoRoomQueries {
 
     private final MongoCollection<Document> rooms;
     private final MongoCollection<Document> uuids;
+    /** The stream key read model ({@code io.flipflop.query.streamkey}), read for the mode of a live room's key. */
+    private final MongoCollection<Document> streamKeys;
     private final AppQueries apps;
     private final MemberQueries members;
     private final RelationshipQueries relationships;
+    private final PlaybackUrls urls;
 
     public VideoRoomQueries(MongoDatabase database, AppQueries apps, MemberQueries members,
-                            RelationshipQueries relationships) {
+                            RelationshipQueries relationships, PlaybackUrls urls) {
+        this.urls = urls;
         this.rooms = database.getCollection(VideoRoomDocuments.COLLECTION);
         this.uuids = database.getCollection(VideoRoomDocuments.UUIDS_COLLECTION);
+        this.streamKeys = database.getCollection("stream_keys");
         this.apps = apps;
         this.members = members;
         this.relationships = relationships;
@@ -165,7 +175,22 @@ public class VideoRoomQueries {
     }
 
     private Mono<VideoRoomView> view(Document room, AppRef app) {
-        return owner(room).map(member -> VideoRoomDocuments.toView(room, app, member));
+        return Mono.zip(owner(room), liveMode(room))
+                .map(both -> VideoRoomDocuments.toView(room, app, both.getT1(), urls, both.getT2().orElse(null)));
+    }
+
+    /**
+     * While the room is LIVE, the output mode of its key's running ingest, from the stream key read model (it
+     * decides whether the room has an HTTP-FLV play URL).
+     */
+    private Mono<Optional<OutputMode>> liveMode(Document room) {
+        Long streamKeyId = room.getLong(STREAM_KEY_ID);
+        if (streamKeyId == null || !VideoRoomState.LIVE.name().equals(room.getString(VIDEO_ROOM_STATE))) {
+            return Mono.just(Optional.empty());
+        }
+        return Mono.from(streamKeys.find(eq("_id", streamKeyId)).first())
+                .map(key -> Optional.ofNullable(key.getString("mode")).map(OutputMode::valueOf))
+                .defaultIfEmpty(Optional.empty());
     }
 
     private Mono<MemberRef> owner(Document room) {

@@ -11,6 +11,7 @@ import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyCreated;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
 import io.flipflop.api.streamkey.StreamKeyState;
+import io.flipflop.api.streamkey.StreamKeyWentLive;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.CreatorType;
 import io.flipflop.api.videoroom.VideoRoomCreated;
@@ -19,7 +20,9 @@ import io.flipflop.api.videoroom.VideoRoomForciblyTerminated;
 import io.flipflop.api.videoroom.VideoRoomIngestLost;
 import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.api.videoroom.VideoRoomType;
+import io.flipflop.api.videoroom.VideoRoomWentLive;
 import io.flipflop.api.videoroom.VodState;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.platform.security.AuthenticatedMember;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +50,12 @@ class MemberEventSourceTest {
     private static final long KEY = 2;
     private static final long ROOM = 50;
 
+    private static final PlaybackUrls URLS = PlaybackUrls.at("https://media.example");
+
     private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private final MemberEventHub hub = new MemberEventHub();
-    private final MemberEventRelay relay = new MemberEventRelay(hub, new StreamOwners(eventStore));
+    private final MemberEventRelay relay = new MemberEventRelay(hub, new StreamOwners(eventStore), URLS);
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -82,7 +87,7 @@ class MemberEventSourceTest {
                     new ChangeData.StreamKeyChange("STREAM_KEY", "2", StreamKeyState.ACTIVE_PREP, null));
         });
         assertThat(alice.get(1).customData()).isEqualTo(ChangeData.VideoRoomChange.of(ROOM,
-                VideoRoomState.LIVE_INACTIVE));
+                VideoRoomState.LIVE_INACTIVE, null, URLS));
         assertThat(alice.get(2)).satisfies(signal -> {
             assertThat(signal.deliveryType()).isEqualTo("BROADCAST");
             assertThat(signal.channelId()).isEqualTo(ROOM);
@@ -101,7 +106,7 @@ class MemberEventSourceTest {
                 .then(() -> relay.on(new StreamKeyForciblyTerminated(KEY, StreamKeyState.INACTIVE,
                         StreamKeyState.ACTIVE, "w1", null, "sk-1", "sk-2")))
                 .assertNext(signal -> assertThat(signal.customData()).isEqualTo(
-                        ChangeData.StreamKeyChange.of(KEY, StreamKeyState.INACTIVE)))
+                        ChangeData.StreamKeyChange.of(KEY, StreamKeyState.INACTIVE, null, URLS)))
                 .thenCancel()
                 .verify(TIMEOUT);
     }
@@ -165,8 +170,29 @@ class MemberEventSourceTest {
     }
 
     @Test
+    void goingLiveSignalsThePlayUrlsOfTheRoomOnTheRoomAndTheKey() {
+        List<MemberSignal> alice = new CopyOnWriteArrayList<>();
+        Disposable connection = hub.subscribe(ALICE).subscribe(alice::add);
+
+        relay.on(new StreamKeyCreated(KEY, 100, 1, "sk-1"));
+        relay.on(roomCreated());
+        relay.on(new IngestStarted(KEY, StreamKeyState.ACTIVE_PREP, "w1", OutputMode.RTMP_CMAF, null));
+        relay.on(new StreamKeyWentLive(KEY, StreamKeyState.ACTIVE_LIVE, ROOM));
+        relay.on(new VideoRoomWentLive(ROOM, VideoRoomState.LIVE, KEY));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alice).hasSize(3));
+        connection.dispose();
+        assertThat(alice.get(1).customData()).isEqualTo(new ChangeData.StreamKeyChange("STREAM_KEY", "2",
+                StreamKeyState.ACTIVE_LIVE, "https://media.example/live/50/index.m3u8"));
+        assertThat(alice.get(2).customData()).isEqualTo(new ChangeData.VideoRoomChange("VIDEO_ROOM", "50",
+                VideoRoomState.LIVE, "https://media.example/live/50/index.m3u8",
+                "https://media.example/live/50/index.m3u8", "https://media.example/live/50/manifest.mpd", null,
+                "https://media.example/live/50.flv", null));
+    }
+
+    @Test
     void forciblyTerminatedIsSentOnlyWithEnded() throws Exception {
-        JsonNode lost = json.valueToTree(ChangeData.VideoRoomChange.of(ROOM, VideoRoomState.LIVE_INACTIVE));
+        JsonNode lost = json.valueToTree(ChangeData.VideoRoomChange.of(ROOM, VideoRoomState.LIVE_INACTIVE, null, URLS));
         JsonNode ended = json.valueToTree(ChangeData.VideoRoomChange.ended(ROOM, false));
 
         assertThat(lost.has("forciblyTerminated")).isFalse();

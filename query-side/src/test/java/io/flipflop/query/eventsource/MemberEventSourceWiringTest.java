@@ -7,6 +7,7 @@ import io.flipflop.api.streamkey.IngestStarted;
 import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyCreated;
 import io.flipflop.api.streamkey.StreamKeyState;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.query.QuerySideApplication;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +59,8 @@ class MemberEventSourceWiringTest {
 
         await().atMost(Duration.ofMillis(500)).untilAsserted(() -> assertThat(signals).singleElement()
                 .satisfies(signal -> assertThat(signal.customData())
-                        .isEqualTo(ChangeData.StreamKeyChange.of(2, StreamKeyState.ACTIVE_PREP))));
+                        .isEqualTo(ChangeData.StreamKeyChange.of(2, StreamKeyState.ACTIVE_PREP, null,
+                                PlaybackUrls.at("http://unused")))));
         connection.dispose();
     }
 

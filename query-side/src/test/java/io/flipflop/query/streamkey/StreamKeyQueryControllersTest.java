@@ -7,6 +7,7 @@ import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.MemberRegistered;
 import io.flipflop.api.streamkey.StreamKeyCreated;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.platform.security.AuthenticatedApp;
 import io.flipflop.platform.security.AuthenticatedMember;
 import io.flipflop.query.app.AppQueries;
@@ -51,7 +52,8 @@ class StreamKeyQueryControllersTest {
         AppQueries apps = new AppQueries(database);
         members = new MemberQueries(database, apps);
         keys = new StreamKeyQueries(database, apps, new VideoRoomQueries(database, apps, members,
-                new RelationshipQueries(database, members)), "rtmp://media.example/live");
+                new RelationshipQueries(database, members), PlaybackUrls.at("https://media.example")),
+                "rtmp://media.example/live", PlaybackUrls.at("https://media.example"));
     }
 
     @Test

@@ -36,6 +36,7 @@ import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomWentLive;
 import io.flipflop.api.videoroom.VodState;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.query.app.AppQueries;
 import io.flipflop.query.member.MemberQueries;
 import io.flipflop.query.paging.Paging;
@@ -78,8 +79,8 @@ class StreamKeyViewProjectionTest {
         AppQueries apps = new AppQueries(database);
         MemberQueries members = new MemberQueries(database, apps);
         VideoRoomQueries rooms = new VideoRoomQueries(database, apps, members,
-                new RelationshipQueries(database, members));
-        queries = new StreamKeyQueries(database, apps, rooms, INGEST_URL);
+                new RelationshipQueries(database, members), PlaybackUrls.at("https://media.example"));
+        queries = new StreamKeyQueries(database, apps, rooms, INGEST_URL, PlaybackUrls.at("https://media.example"));
     }
 
     @Test
@@ -106,15 +107,23 @@ class StreamKeyViewProjectionTest {
         assertState(StreamKeyState.ACTIVE_PREP, OutputMode.RTMP_CMAF, null);
         projection.on(new CmafPublishStarted(KEY, StreamKeyState.ACTIVE, "w1", null), 2, at(2));
         assertState(StreamKeyState.ACTIVE, OutputMode.RTMP_CMAF, null);
+        assertThat(queries.ofApp(APP, KEY).block().playUrl()).as("a preview has no room to play at").isNull();
 
         projection.on(new StreamKeyWentLive(KEY, StreamKeyState.ACTIVE_LIVE, ROOM), 3, at(3));
         rooms.on(new VideoRoomWentLive(ROOM, VideoRoomState.LIVE, KEY), 1, at(3));
         assertState(StreamKeyState.ACTIVE_LIVE, OutputMode.RTMP_CMAF,
                 new VideoRoomRef(ROOM, "ACTIVE", VideoRoomState.LIVE, VideoRoomType.BROADCAST_RTMP, "Morning run"));
+        StreamKeyView live = queries.ofApp(APP, KEY).block();
+        assertThat(live.playUrl()).isEqualTo("https://media.example/live/" + ROOM + "/index.m3u8");
+        assertThat(live.liveUrl()).isEqualTo(live.playUrl());
+        assertThat(live.cmafDashPlayUrl()).isEqualTo("https://media.example/live/" + ROOM + "/manifest.mpd");
+        assertThat(live.httpFlvPlayUrl()).as("mode RTMP_CMAF").isEqualTo("https://media.example/live/" + ROOM + ".flv");
+        assertThat(live.rtmpPlayUrl()).as("RTMP play is not served").isNull();
 
         projection.on(new CmafPublishStopped(KEY, StreamKeyState.INACTIVE_LIVE, "w1",
                 IngestStopReason.PUBLISHER_DISCONNECTED, ROOM), 4, at(4));
         assertThat(queries.ofApp(APP, KEY).block().mode()).as("no ingest, no mode").isNull();
+        assertThat(queries.ofApp(APP, KEY).block().playUrl()).isNull();
         projection.on(new IngestStarted(KEY, StreamKeyState.ACTIVE_LIVE_PREP, "w2", OutputMode.CMAF, ROOM), 5, at(5));
         projection.on(new IngestStopped(KEY, StreamKeyState.INACTIVE_LIVE, "w2", IngestStopReason.LEASE_EXPIRED,
                 ROOM), 6, at(6));

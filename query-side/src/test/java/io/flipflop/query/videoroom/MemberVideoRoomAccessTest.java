@@ -17,6 +17,7 @@ import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VodState;
 import io.flipflop.platform.access.Viewer;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.query.app.AppQueries;
 import io.flipflop.query.member.MemberQueries;
 import io.flipflop.query.member.MemberViewProjection;
@@ -79,7 +80,8 @@ class MemberVideoRoomAccessTest {
         rooms.on(new MemberDisallowedOnVideoRoom(restricted, VideoRoomState.SCHEDULED, APP_ID, 13, "fred"), 4, T);
         AppQueries apps = new AppQueries(database);
         MemberQueries memberQueries = new MemberQueries(database, apps);
-        queries = new VideoRoomQueries(database, apps, memberQueries, new RelationshipQueries(database, memberQueries));
+        queries = new VideoRoomQueries(database, apps, memberQueries, new RelationshipQueries(database, memberQueries),
+                PlaybackUrls.at("https://media.example"));
     }
 
     @Test

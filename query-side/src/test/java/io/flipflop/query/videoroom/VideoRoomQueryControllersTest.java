@@ -14,6 +14,7 @@ import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomWentLive;
 import io.flipflop.api.videoroom.VodState;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.platform.security.AuthenticatedApp;
 import io.flipflop.platform.security.AuthenticatedMember;
 import io.flipflop.query.app.AppQueries;
@@ -55,7 +56,8 @@ class VideoRoomQueryControllersTest {
         projection.on(room(51, "Diary", AccessLevel.PRIVATE, "uuid-51"), 0, T.plusSeconds(2));
         AppQueries apps = new AppQueries(database);
         MemberQueries members = new MemberQueries(database, apps);
-        rooms = new VideoRoomQueries(database, apps, members, new RelationshipQueries(database, members));
+        rooms = new VideoRoomQueries(database, apps, members, new RelationshipQueries(database, members),
+                PlaybackUrls.at("https://media.example"));
     }
 
     @Test

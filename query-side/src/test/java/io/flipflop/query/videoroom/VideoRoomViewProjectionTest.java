@@ -38,6 +38,7 @@ import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.api.videoroom.VideoRoomWentLive;
 import io.flipflop.api.videoroom.VodState;
 import io.flipflop.platform.access.Viewer;
+import io.flipflop.platform.playback.PlaybackUrls;
 import io.flipflop.query.app.AppQueries;
 import io.flipflop.query.member.MemberQueries;
 import io.flipflop.query.member.MemberViewProjection;
@@ -81,7 +82,8 @@ class VideoRoomViewProjectionTest {
                 new MemberProfile("Alice", null, null, "MEMBER", null), false, KEY), 0, T);
         AppQueries apps = new AppQueries(database);
         MemberQueries members = new MemberQueries(database, apps);
-        queries = new VideoRoomQueries(database, apps, members, new RelationshipQueries(database, members));
+        queries = new VideoRoomQueries(database, apps, members, new RelationshipQueries(database, members),
+                PlaybackUrls.at("https://media.example"));
     }
 
     @Test
@@ -105,9 +107,17 @@ class VideoRoomViewProjectionTest {
         assertThat(live.videoRoomState()).isEqualTo(VideoRoomState.LIVE);
         assertThat(live.liveStartedAt()).isEqualTo(at(1));
         assertThat(live.streamKey()).isEqualTo(new StreamKeyRef(KEY, "ACTIVE", StreamKeyState.ACTIVE_LIVE));
+        assertThat(live.playUrl()).isEqualTo("https://media.example/live/50/index.m3u8");
+        assertThat(live.liveUrl()).isEqualTo(live.playUrl());
+        assertThat(live.cmafHlsPlayUrl()).isEqualTo(live.playUrl());
+        assertThat(live.cmafDashPlayUrl()).isEqualTo("https://media.example/live/50/manifest.mpd");
+        assertThat(live.httpFlvPlayUrl()).as("no ingest with mode RTMP known").isNull();
+        assertThat(live.rtmpPlayUrl()).isNull();
 
         projection.on(new VideoRoomIngestLost(ROOM, VideoRoomState.LIVE_INACTIVE, KEY), 2, at(2));
         assertThat(room().streamKey()).isEqualTo(new StreamKeyRef(KEY, "ACTIVE", StreamKeyState.INACTIVE_LIVE));
+        assertThat(room().playUrl()).as("cleared while the publisher is away").isNull();
+        assertThat(room().liveUrl()).isNull();
         projection.on(new VideoRoomIngestResumed(ROOM, VideoRoomState.LIVE, KEY), 3, at(3));
         assertThat(room().videoRoomState()).isEqualTo(VideoRoomState.LIVE);
         projection.on(new VideoRoomIngestLost(ROOM, VideoRoomState.LIVE_INACTIVE, KEY), 4, at(4));
@@ -121,12 +131,14 @@ class VideoRoomViewProjectionTest {
 
         projection.on(new VideoRoomArchiveStarted(ROOM, VideoRoomState.ENDED, VodState.ARCHIVING), 6, at(6));
         assertThat(room().vodState()).isEqualTo(VodState.ARCHIVING);
-        projection.on(new VideoRoomArchived(ROOM, VideoRoomState.ARCHIVED, VodState.ARCHIVED, "https://vod/50.m3u8"),
-                7, at(7));
+        projection.on(new VideoRoomArchived(ROOM, VideoRoomState.ARCHIVED, VodState.ARCHIVED,
+                "/vod/50/index.m3u8"), 7, at(7));
         VideoRoomView archived = room();
         assertThat(archived.videoRoomState()).isEqualTo(VideoRoomState.ARCHIVED);
         assertThat(archived.vodState()).isEqualTo(VodState.ARCHIVED);
-        assertThat(archived.vodUrl()).isEqualTo("https://vod/50.m3u8");
+        assertThat(archived.vodUrl()).as("the recorded path, made absolute")
+                .isEqualTo("https://media.example/vod/50/index.m3u8");
+        assertThat(archived.playUrl()).isNull();
         assertThat(archived.vodArchivedAt()).isEqualTo(at(7));
         assertThat(archived.liveStartedAt()).isEqualTo(at(1));
         assertThat(archived.lastModifiedAt()).isEqualTo(at(7));

@@ -1,4 +1,4 @@
-package io.flipflop.media;
+package io.flipflop.media.stream;
 
 import io.flipflop.api.videoroom.CommandOrigin;
 import io.flipflop.platform.error.ApiException;
@@ -9,10 +9,10 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Sends a media worker's commands through Axon's command gateway with origin WORKER: in the all-in-one JVM the
- * aggregates handle them in the calling thread (blocking). A command that lost a race with another node on the
- * same aggregate (same sequence number) is decided once more against the state the winner left, as the command
- * side's own senders do; an aggregate's refusal comes back as its {@link ApiException}.
+ * Sends this media worker's commands (ingest, archive) through Axon's command gateway, with origin WORKER and the
+ * worker's id as actor: in the all-in-one JVM the aggregates handle them in the calling thread, so this blocks.
+ * A command that lost a race with another node on the same aggregate (same sequence number) is decided once more
+ * against the state the winner left, as the command side's own senders do.
  */
 public class WorkerCommands {
 
@@ -27,6 +27,10 @@ public class WorkerCommands {
                 .and(CommandOrigin.ACTOR_KEY, workerId);
     }
 
+    /**
+     * @throws ApiException the aggregate refused the command
+     * @throws org.axonframework.modelling.command.AggregateNotFoundException no such aggregate
+     */
     public void send(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
