@@ -86,7 +86,7 @@ class VideoPostApiTest {
         await().atMost(SOON).untilAsserted(() -> flipflop.asApp(appA, "/v2/apps/me/video-posts/" + id).exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_POST_NOT_FOUND"));
         write(appA, HttpMethod.PATCH, "/v2/apps/me/video-posts/" + id, Map.of("title", "again"))
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound().expectBody().returnResult();
     }
 
     @Test

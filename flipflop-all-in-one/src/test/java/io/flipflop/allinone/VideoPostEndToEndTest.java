@@ -141,13 +141,13 @@ class VideoPostEndToEndTest {
         String token = "?streamingToken=" + member.streamingToken();
         for (String refused : List.of("", "?streamingToken=" + guest.streamingToken(),
                 "?streamingToken=" + memberOfAnotherApp.streamingToken())) {
-            http.get().uri(urlsByFormat.get("CMAF_HLS") + refused).exchange().expectStatus().isNotFound();
-            http.get().uri(thumbnailUrl + refused).exchange().expectStatus().isNotFound();
+            http.get().uri(urlsByFormat.get("CMAF_HLS") + refused).exchange().expectStatus().isNotFound().expectBody().returnResult();
+            http.get().uri(thumbnailUrl + refused).exchange().expectStatus().isNotFound().expectBody().returnResult();
         }
         http.get().uri(urlsByFormat.get("CMAF_HLS") + "?streamingToken=" + owner.streamingToken()).exchange()
-                .expectStatus().isOk();
+                .expectStatus().isOk().expectBody().returnResult();
         http.get().uri(urlsByFormat.get("CMAF_HLS") + "?streamingToken=not-a-token").exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus().isUnauthorized().expectBody().returnResult();
 
         String base = "http://localhost:" + port;
         String master = http.get().uri(urlsByFormat.get("CMAF_HLS") + token).exchange().expectStatus().isOk()
@@ -177,7 +177,7 @@ class VideoPostEndToEndTest {
         assertThat(run(BundledPrograms.ffprobe("-v", "error", "-show_entries", "stream=codec_name,width",
                 "-of", "csv=p=0", base + urlsByFormat.get("MP4") + token)).lines().toList())
                 .containsExactlyInAnyOrder("h264,1920", "aac");
-        http.get().uri(urlsByFormat.get("MP4")).exchange().expectStatus().isNotFound();
+        http.get().uri(urlsByFormat.get("MP4")).exchange().expectStatus().isNotFound().expectBody().returnResult();
 
         byte[] jpeg = http.get().uri(thumbnailUrl + token).exchange().expectStatus().isOk()
                 .expectHeader().contentType(MediaType.IMAGE_JPEG).expectBody(byte[].class).returnResult()
@@ -197,7 +197,7 @@ class VideoPostEndToEndTest {
         long id = createPost("PUBLIC");
         byte[] bytes = Files.readAllBytes(source);
         String eTag = put(requestUrls(id, bytes.length, 1).get(0).get("uploadUrl").asText(), bytes);
-        complete(id, List.of(eTag)).expectStatus().isOk();
+        complete(id, List.of(eTag)).expectStatus().isOk().expectBody().returnResult();
         awaitState(id, "PROCESSING");
         write(HttpMethod.POST, "/v2/apps/me/video-posts/" + id + "/transcoding/cancel").expectStatus().isOk()
                 .expectBody().jsonPath("$.videoPostState").isEqualTo("FAILED_PROCESSING")
@@ -205,12 +205,12 @@ class VideoPostEndToEndTest {
         // the running ffmpeg is killed and its partial output removed; the source stays for a retry
         await().atMost(SOON).until(() -> !Files.exists(data.resolve("media/posts/" + id + "/work")));
         assertThat(data.resolve("media/posts/" + id + "/source")).exists();
-        http.get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isNotFound();
+        http.get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isNotFound().expectBody().returnResult();
 
-        write(HttpMethod.POST, "/v2/apps/me/video-posts/" + id + "/transcoding/retry").expectStatus().isOk();
+        write(HttpMethod.POST, "/v2/apps/me/video-posts/" + id + "/transcoding/retry").expectStatus().isOk().expectBody().returnResult();
         JsonNode processed = awaitState(id, "PROCESSED");
         assertThat(processed.path("processing").path("attempt").asInt()).isEqualTo(2);
-        http.get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isOk();
+        http.get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isOk().expectBody().returnResult();
         write(HttpMethod.POST, "/v2/apps/me/video-posts/" + id + "/transcoding/retry").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errorCode")
                 .isEqualTo("VIDEO_POST_STATE_NOT_FAILED_QUEUING_OR_FAILED_PROCESSING");
@@ -289,11 +289,11 @@ class VideoPostEndToEndTest {
         byte[] text = "this is not a video, only text pretending to be one\n".repeat(20).getBytes();
         JsonNode urls = requestUrls(id, text.length, 1);
         String eTag = put(urls.get(0).get("uploadUrl").asText(), text);
-        complete(id, List.of(eTag)).expectStatus().isOk();
+        complete(id, List.of(eTag)).expectStatus().isOk().expectBody().returnResult();
         JsonNode failed = awaitState(id, "FAILED_UPLOAD");
         assertThat(failed.path("processing").path("failureReason").asText()).startsWith("Not a readable video file");
         assertThat(failed.path("uploadFailedAt").isNull()).isFalse();
-        http.get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isNotFound();
+        http.get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isNotFound().expectBody().returnResult();
     }
 
     @Test
@@ -303,7 +303,7 @@ class VideoPostEndToEndTest {
         byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
         JsonNode urls = requestUrls(id, truncated.length, 1);
         String eTag = put(urls.get(0).get("uploadUrl").asText(), truncated);
-        complete(id, List.of(eTag)).expectStatus().isOk();
+        complete(id, List.of(eTag)).expectStatus().isOk().expectBody().returnResult();
         assertThat(awaitState(id, "FAILED_UPLOAD").path("processing").path("failureReason").asText())
                 .isNotBlank();
     }
@@ -331,15 +331,15 @@ class VideoPostEndToEndTest {
         http.put().uri(url.replace("signature=", "signature=0")).bodyValue(new byte[10]).exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.errorCode").isEqualTo("INVALID_UPLOAD_URL");
         http.put().uri(url.replaceAll("expires=\\d+", "expires=1")).bodyValue(new byte[10]).exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden().expectBody().returnResult();
         http.put().uri(url.replace("/upload/1?", "/upload/2?")).bodyValue(new byte[10]).exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden().expectBody().returnResult();
         http.put().uri(url).bodyValue(new byte[101]).exchange().expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_POST_UPLOAD_PART_TOO_LARGE");
         put(url, new byte[60]);
         // the second part may only take what the first left of the declared 100 bytes
         http.put().uri(urls.get(1).get("uploadUrl").asText()).bodyValue(new byte[41]).exchange()
-                .expectStatus().isEqualTo(413);
+                .expectStatus().isEqualTo(413).expectBody().returnResult();
         put(urls.get(1).get("uploadUrl").asText(), new byte[40]);
         // a new request for URLs replaces the upload: the old URLs no longer store anything
         requestUrls(id, 100, 1);

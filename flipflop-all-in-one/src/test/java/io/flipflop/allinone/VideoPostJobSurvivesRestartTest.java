@@ -61,7 +61,7 @@ class VideoPostJobSurvivesRestartTest {
                     .expectBody(JsonNode.class).returnResult().getResponseHeaders().getETag();
             http.post().uri("/v2/apps/me/video-posts/" + id + "/src-file/complete-upload")
                     .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                    .bodyValue(List.of(Map.of("partNumber", 1, "eTag", eTag))).exchange().expectStatus().isOk();
+                    .bodyValue(List.of(Map.of("partNumber", 1, "eTag", eTag))).exchange().expectStatus().isOk().expectBody().returnResult();
             JsonNode running = awaitPost(flipflop, app, id, post -> "PROCESSING".equals(post.path("videoPostState")
                     .asText()) && post.path("processing").path("percent").asDouble() > 0);
             assertThat(running.path("processing").path("attempt").asInt()).isEqualTo(1);
@@ -73,7 +73,7 @@ class VideoPostJobSurvivesRestartTest {
                     post -> "PROCESSED".equals(post.path("videoPostState").asText()));
             assertThat(processed.path("processing").path("attempt").asInt()).isEqualTo(2);
             assertThat(dataDir.resolve("media/posts/" + id + "/work")).doesNotExist();
-            flipflop.http().get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isOk();
+            flipflop.http().get().uri("/vod/" + id + "/cmaf/master.m3u8").exchange().expectStatus().isOk().expectBody().returnResult();
         }
     }
 

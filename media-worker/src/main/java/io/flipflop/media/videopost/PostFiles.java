@@ -2,8 +2,12 @@ package io.flipflop.media.videopost;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -51,22 +55,29 @@ public final class PostFiles {
         return post(videoPostId).resolve("out");
     }
 
-    /** Bytes of all regular files under {@code dir}; 0 when it does not exist. */
+    /**
+     * Bytes of all regular files under {@code dir}; 0 when it does not exist. ffmpeg writes and renames files while
+     * this counts: a file that vanishes is skipped, and the count is then a lower bound that the next look repeats.
+     */
     static long size(Path dir) {
-        if (!Files.exists(dir)) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
+        long total = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
                 try {
-                    return Files.size(file);
+                    BasicFileAttributes file = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    total += file.isDirectory() ? size(entry) : file.size();
                 } catch (IOException gone) {
-                    return 0;
+                    // renamed or removed since it was listed
                 }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            }
+        } catch (IOException | DirectoryIteratorException changed) {
+            // the directory changed while it was read; what was counted stands
         }
+        return total;
     }
 
     /** Removes {@code path} and everything under it; nothing when it does not exist. */
