@@ -36,10 +36,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ProjectionReplayTest {
 
     private static final List<String> PROJECTIONS = List.of("apps", "members", "stream-keys", "video-rooms",
-            "relationships", "usage");
+            "relationships", "usage", "video-posts");
     private static final List<String> READ_MODELS = List.of("apps", "members", "member_keys", "stream_keys",
             "stream_key_members", "video_rooms", "video_room_uuids", "follows", "friends",
-            "relationship_deleted_members", "usage_hours", "usage_stream_keys", "usage_rooms");
+            "relationship_deleted_members", "usage_hours", "usage_stream_keys", "usage_rooms", "video_posts");
 
     @Autowired
     WebTestClient http;
@@ -79,8 +79,19 @@ class ProjectionReplayTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> flipflop
                 .asApp(app, "/v2/apps/me/video-rooms/" + roomId).exchange().expectBody()
                 .jsonPath("$.videoRoomState").isEqualTo("LIVE_INACTIVE"));
+        long postId = http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("appUserId", "host1", "title", "Replayed post", "tags", List.of("a", "b")))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("id").asLong();
+        http.patch().uri("/v2/apps/me/video-posts/{id}", postId).contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("accessLevel", "RESTRICTED", "category", "news")).exchange().expectStatus().isOk();
+        http.put().uri("/v2/apps/me/video-posts/{id}/allowlist/fan1", postId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isNoContent();
         await().atMost(Duration.ofSeconds(10)).until(this::projectionsCaughtUp);
         Map<String, List<Document>> before = readModels();
+        assertThat(before.get("video_posts")).hasSize(1);
         assertThat(before.get("video_rooms")).hasSize(1);
         assertThat(before.get("follows")).hasSize(1);
         assertThat(before.get("usage_hours")).isNotEmpty();

@@ -162,6 +162,35 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aPostsStateChangesArriveWithBothPayloadShapes() {
+        flipflop.loginMember(app, "owner1", "Owner");
+        long postId = http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("appUserId", "owner1", "title", "Hooked post")).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("id").asLong();
+        byte[] text = "not a video\n".repeat(10).getBytes(StandardCharsets.UTF_8);
+        String url = http.post().uri("/v2/apps/me/video-posts/" + postId + "/src-file/request-upload-urls")
+                .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("filename", "a.mp4", "size", text.length, "contentType", "video/mp4")).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get(0)
+                .get("uploadUrl").asText();
+        String eTag = http.put().uri(url).bodyValue(text).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseHeaders().getETag();
+        http.post().uri("/v2/apps/me/video-posts/" + postId + "/src-file/complete-upload")
+                .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(List.of(Map.of("partNumber", 1, "eTag", eTag))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.videoPostState").isEqualTo("UPLOADED");
+
+        await().atMost(SOON).untilAsserted(() -> assertThat(types(receiver.about("videoPostId", postId)))
+                .containsExactly("VIDEO_POST_CREATED", "VIDEO_POST_UPLOADED", "VIDEO_POST_FAILED_UPLOAD"));
+        JsonNode failed = receiver.about("videoPostId", postId).get(2).json();
+        assertThat(failed.get("data").get("videoPostVideoPostState").asText()).isEqualTo("FAILED_UPLOAD");
+        assertThat(failed.get("videoPostId").asLong()).isEqualTo(postId);
+        assertThat(failed.get("videoPostVideoPostState").asText()).isEqualTo("FAILED_UPLOAD");
+    }
+
+    @Test
     void aDeliveryIsRetriedAfterA500AndAfterATimeout() {
         receiver.answer = (request, earlier) -> switch (earlier) {
             case 0 -> 500;

@@ -2,7 +2,9 @@ package io.flipflop.command.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flipflop.platform.error.ApiException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,6 +80,37 @@ public final class PatchBody {
             items.put(item.getKey(), itemValue.isNull() ? null : itemValue.asText());
         }
         return items;
+    }
+
+    /** An array of strings; {@code null} when it is absent or {@code null}. */
+    public List<String> texts(String name) {
+        JsonNode value = field(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw invalid(name + " must be an array of strings");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw invalid(name + " must be an array of strings");
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
+    /** A number field; {@code null} when it is absent or {@code null}. */
+    public Long number(String name) {
+        JsonNode value = field(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToLong()) {
+            throw invalid(name + " must be a number");
+        }
+        return value.asLong();
     }
 
     /** The 400 of a body that cannot be read. */

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * the query side writes them.
  */
 @Component
-class LiveRooms {
+public class LiveRooms {
 
     private static final String ACTIVE = "ACTIVE";
     private static final Set<StreamKeyState> PREVIEWING = Set.of(StreamKeyState.ACTIVE_PREP, StreamKeyState.ACTIVE);
@@ -88,7 +88,7 @@ class LiveRooms {
     }
 
     /** The two relationships between owner and viewer, read ahead: the access policy asks synchronously. */
-    Mono<Relationships> between(long ownerMemberId, long viewerMemberId) {
+    public Mono<Relationships> between(long ownerMemberId, long viewerMemberId) {
         String id = ownerMemberId + ":" + viewerMemberId;
         return Mono.zip(holds(follows, id), holds(friends, id), (follower, friend) -> new Relationships() {
             @Override

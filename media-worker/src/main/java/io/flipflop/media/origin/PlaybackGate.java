@@ -26,19 +26,6 @@ class PlaybackGate {
     static final String VIDEO_ROOM_NOT_FOUND = "VIDEO_ROOM_NOT_FOUND";
     static final String INVALID_STREAMING_TOKEN = "INVALID_STREAMING_TOKEN";
 
-    /** For levels that do not depend on relationships. */
-    private static final Relationships NONE = new Relationships() {
-        @Override
-        public boolean isFollower(long ownerMemberId, long viewerMemberId) {
-            return false;
-        }
-
-        @Override
-        public boolean isFriend(long ownerMemberId, long viewerMemberId) {
-            return false;
-        }
-    };
-
     private final StreamingTokenViewers viewers;
     private final LiveRooms rooms;
     private final LiveStreams liveStreams;
@@ -97,7 +84,7 @@ class PlaybackGate {
                 && viewer instanceof Viewer.Member member && member.appId() == room.appId();
         Mono<Relationships> relationships = needsRelationships
                 ? rooms.between(room.ownerMemberId(), ((Viewer.Member) viewer).memberId())
-                : Mono.just(NONE);
+                : Mono.just(Relationships.NONE);
         return relationships.map(known -> AccessPolicy.mayView(viewer, resource, known));
     }
 

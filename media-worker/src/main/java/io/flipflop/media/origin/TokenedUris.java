@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * relative names of a manifest against its URL without its query, so without this a token-protected room would
  * answer the manifest and refuse everything it lists.
  */
-final class TokenedUris {
+public final class TokenedUris {
 
     private static final Pattern HLS_URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");
     private static final Pattern MPD_TEMPLATE_ATTRIBUTE = Pattern.compile("(initialization|media)=\"([^\"]*)\"");
@@ -19,7 +19,7 @@ final class TokenedUris {
     }
 
     /** Every URI line and every {@code URI="..."} attribute of an HLS playlist. */
-    static String hls(String playlist, String streamingToken) {
+    public static String hls(String playlist, String streamingToken) {
         if (streamingToken == null || streamingToken.isBlank()) {
             return playlist;
         }
@@ -41,7 +41,7 @@ final class TokenedUris {
     }
 
     /** The SegmentTemplate's {@code initialization} and {@code media} of a DASH MPD. */
-    static String mpd(String mpd, String streamingToken) {
+    public static String mpd(String mpd, String streamingToken) {
         if (streamingToken == null || streamingToken.isBlank()) {
             return mpd;
         }

@@ -7,6 +7,19 @@ package io.flipflop.platform.access;
  */
 public interface Relationships {
 
+    /** No relationships at all: for access levels that do not depend on them. */
+    Relationships NONE = new Relationships() {
+        @Override
+        public boolean isFollower(long ownerMemberId, long viewerMemberId) {
+            return false;
+        }
+
+        @Override
+        public boolean isFriend(long ownerMemberId, long viewerMemberId) {
+            return false;
+        }
+    };
+
     /** Whether {@code viewerMemberId} follows {@code ownerMemberId}. */
     boolean isFollower(long ownerMemberId, long viewerMemberId);
 

@@ -15,6 +15,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.flipflop.api.app.AppRef;
 import io.flipflop.api.member.MemberView;
 import io.flipflop.api.paging.PageResponse;
+import io.flipflop.api.videoroom.MemberRef;
 import io.flipflop.query.app.AppQueries;
 import io.flipflop.query.paging.Paging;
 import java.util.ArrayList;
@@ -43,6 +44,19 @@ public class MemberQueries {
     }
 
     /** The app's member with that appUserId, shown as nested in {@code app}. */
+    /**
+     * The owner nested in a room or post, as this model has it now. A room or post outlives a deleted owner, and
+     * clients fail without a {@code member}, so an owner not (or not yet) in this model is nested with what the
+     * resource itself knows.
+     */
+    public Mono<MemberRef> owner(long appId, long memberId, String appUserId) {
+        return find(new AppRef(appId, ACTIVE, null), appUserId)
+                .filter(member -> member.id() == memberId)
+                .map(member -> new MemberRef(member.id(), member.state(), member.appUserId(), member.appUserName(),
+                        member.appUserProfileImgUrl(), member.customType()))
+                .defaultIfEmpty(new MemberRef(memberId, "DELETED", appUserId, null, null, null));
+    }
+
     public Mono<MemberView> find(AppRef app, String appUserId) {
         return byKey(key(app.id(), appUserId))
                 .map(member -> MemberDocuments.toView(member, app));

@@ -3,6 +3,9 @@ package io.flipflop.query.readmodel;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -40,6 +43,12 @@ public final class ReadModelWrites {
         Mono.from(upsert)
                 .onErrorResume(ReadModelWrites::isDuplicateKey, duplicate -> Mono.empty())
                 .block(TIMEOUT);
+    }
+
+    /** A date field of a read-model document as an instant; null when unset. */
+    public static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     private static boolean isDuplicateKey(Throwable failure) {

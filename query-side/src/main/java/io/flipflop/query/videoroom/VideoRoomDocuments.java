@@ -1,5 +1,7 @@
 package io.flipflop.query.videoroom;
 
+import static io.flipflop.query.readmodel.ReadModelWrites.instant;
+
 import io.flipflop.api.app.AppRef;
 import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.StreamKeyState;
@@ -16,8 +18,6 @@ import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomView;
 import io.flipflop.api.videoroom.VodState;
 import io.flipflop.platform.playback.PlaybackUrls;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,18 +131,14 @@ final class VideoRoomDocuments {
                 customData(room.get(CUSTOM_DATA, Document.class)), new VideoRoomPolicy(false, false, false),
                 instant(room, SCHEDULED_AT), instant(room, CANCELLED_AT), 0, instant(room, LIVE_STARTED_AT),
                 instant(room, LIVE_ENDED_AT), instant(room, VOD_ARCHIVED_AT), streamKey, play.playUrl(),
-                play.playUrl(), play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null, new VideoRoomStats(allowlist(room).size()), instant(room, CREATED_AT),
+                play.playUrl(), play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null,
+                new VideoRoomStats(allowlist(room).size()), instant(room, CREATED_AT),
                 instant(room, LAST_MODIFIED_AT));
     }
 
     static VideoRoomRef toRef(Document room) {
         return new VideoRoomRef(room.getLong("_id"), ACTIVE, VideoRoomState.valueOf(room.getString(VIDEO_ROOM_STATE)),
                 VideoRoomType.valueOf(room.getString(TYPE)), room.getString(TITLE));
-    }
-
-    private static Instant instant(Document room, String field) {
-        Date date = room.getDate(field);
-        return date == null ? null : date.toInstant();
     }
 
     private static Map<String, String> customData(Document stored) {

@@ -3,8 +3,7 @@ package io.flipflop.query.videoroom;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.VideoRoomState;
 import io.flipflop.api.videoroom.VideoRoomType;
-import io.flipflop.platform.error.ApiException;
-import java.util.List;
+import io.flipflop.query.paging.QueryParameters;
 
 /**
  * The filters of a room listing (reference §7.2, §11.4); null means "any". {@code keyword} matches any part of
@@ -22,20 +21,8 @@ public record VideoRoomFilter(Long memberId, String keyword, VideoRoomState vide
                                      String accessLevel) {
         String typeName = "VIDEO_SURVEILLANCE".equals(type) ? VideoRoomType.SURVEILLANCE.name() : type;
         return new VideoRoomFilter(memberId, keyword == null || keyword.isEmpty() ? null : keyword,
-                value(videoRoomState, VideoRoomState.class, "INVALID_VIDEO_ROOM_STATE", "videoRoomState"),
-                value(typeName, VideoRoomType.class, "INVALID_VIDEO_ROOM_TYPE", "type"),
-                value(accessLevel, AccessLevel.class, "INVALID_ACCESS_LEVEL", "accessLevel"));
-    }
-
-    private static <E extends Enum<E>> E value(String given, Class<E> values, String errorCode, String parameter) {
-        if (given == null || given.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(values, given);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(errorCode, parameter + " must be one of "
-                    + List.of(values.getEnumConstants()) + ", was " + given);
-        }
+                QueryParameters.enumValue(videoRoomState, VideoRoomState.class, "INVALID_VIDEO_ROOM_STATE", "videoRoomState"),
+                QueryParameters.enumValue(typeName, VideoRoomType.class, "INVALID_VIDEO_ROOM_TYPE", "type"),
+                QueryParameters.enumValue(accessLevel, AccessLevel.class, "INVALID_ACCESS_LEVEL", "accessLevel"));
     }
 }

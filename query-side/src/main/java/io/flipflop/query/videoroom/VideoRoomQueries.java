@@ -7,7 +7,6 @@ import static io.flipflop.query.videoroom.VideoRoomDocuments.ACCESS_LEVEL;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.ACTIVE;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.APP_ID;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.APP_USER_ID;
-import static io.flipflop.query.videoroom.VideoRoomDocuments.DELETED;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.MEMBER_ID;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.STATE;
 import static io.flipflop.query.videoroom.VideoRoomDocuments.TITLE;
@@ -194,18 +193,9 @@ public class VideoRoomQueries {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    /**
-     * The owner as the members read model has it now. A room outlives a deleted owner, and clients fail without a
-     * {@code member}, so a room whose owner is not (or not yet) in that model nests what the room itself knows.
-     */
     private Mono<MemberRef> owner(Document room) {
-        long memberId = VideoRoomDocuments.ownerMemberId(room);
-        String appUserId = room.getString(APP_USER_ID);
-        return members.find(new AppRef(VideoRoomDocuments.appId(room), ACTIVE, null), appUserId)
-                .filter(member -> member.id() == memberId)
-                .map(member -> new MemberRef(member.id(), member.state(), member.appUserId(), member.appUserName(),
-                        member.appUserProfileImgUrl(), member.customType()))
-                .defaultIfEmpty(new MemberRef(memberId, DELETED, appUserId, null, null, null));
+        return members.owner(VideoRoomDocuments.appId(room), VideoRoomDocuments.ownerMemberId(room),
+                room.getString(APP_USER_ID));
     }
 
     private Mono<Document> byId(long videoRoomId) {

@@ -1,18 +1,20 @@
 package io.flipflop.query.webhook;
 
 import io.flipflop.api.streamkey.StreamKeyState;
+import io.flipflop.api.videopost.VideoPostState;
 import io.flipflop.api.videoroom.VideoRoomState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What one delivery tells the app: FlipFlop's {@code {"type", "data"}} payload (reference §17.2) and the resource
- * whose deliveries it is ordered with. New kinds of notice (video posts, issue 6) are one more factory here and
- * one more event handler in {@link CallbackNotices}.
+ * whose deliveries it is ordered with. New kinds of notice are one more factory here and one more event handler in
+ * {@link CallbackNotices}.
  */
 record CallbackNotice(String type, String resourceId, Map<String, Object> data) {
 
     static final String TEST = "CALLBACK_TEST";
+    private static final String VIDEO_POST = "VIDEO_POST_";
 
     static CallbackNotice streamKey(long streamKeyId, StreamKeyState state) {
         return new CallbackNotice("STREAM_KEY_" + state, String.valueOf(streamKeyId),
@@ -25,6 +27,15 @@ record CallbackNotice(String type, String resourceId, Map<String, Object> data) 
                 fields("videoRoomId", videoRoomId, "videoRoomVideoRoomState", state.name()));
     }
 
+    /**
+     * DN documents a post's notice without FlipFlop's envelope, as {@code {videoPostId, videoPostVideoPostState}};
+     * both readings hold at once: the payload has the envelope and the two fields at its top level too.
+     */
+    static CallbackNotice videoPost(long videoPostId, VideoPostState state) {
+        return new CallbackNotice(VIDEO_POST + state, String.valueOf(videoPostId),
+                fields("videoPostId", videoPostId, "videoPostVideoPostState", state.name()));
+    }
+
     /** The console's "send test"; ordered with nothing but the app's other tests. */
     static CallbackNotice test(long appId, String deliveryId) {
         return new CallbackNotice(TEST, String.valueOf(appId), fields("appId", appId, "deliveryId", deliveryId));
@@ -35,6 +46,9 @@ record CallbackNotice(String type, String resourceId, Map<String, Object> data) 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type);
         payload.put("data", data);
+        if (type.startsWith(VIDEO_POST)) {
+            payload.putAll(data);
+        }
         return payload;
     }
 

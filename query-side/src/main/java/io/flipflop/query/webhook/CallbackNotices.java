@@ -13,6 +13,15 @@ import io.flipflop.api.streamkey.StreamKeyEvent;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
+import io.flipflop.api.videopost.ProcessingFailed;
+import io.flipflop.api.videopost.ProcessingStarted;
+import io.flipflop.api.videopost.SourceUploadFailed;
+import io.flipflop.api.videopost.SourceUploaded;
+import io.flipflop.api.videopost.TranscodingQueued;
+import io.flipflop.api.videopost.TranscodingQueuingFailed;
+import io.flipflop.api.videopost.VideoPostCreated;
+import io.flipflop.api.videopost.VideoPostEvent;
+import io.flipflop.api.videopost.VideoPostProcessed;
 import io.flipflop.api.videoroom.VideoRoomArchiveFailed;
 import io.flipflop.api.videoroom.VideoRoomArchived;
 import io.flipflop.api.videoroom.VideoRoomBroadcastEnded;
@@ -36,7 +45,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns every stream key and video room state change of an app with a webhook into a delivery record (reference
+ * Turns every stream key, video room and video post state change of an app with a webhook into a delivery record (reference
  * §17.2), plus the console's test deliveries. The delivery id is the event's id, so a redelivered event records
  * nothing new. Creation, reissue, detail updates and archiving progress that leaves the room ENDED are no state
  * change; FAILED_ARCHIVING is one (FlipFlop sends it), and so is CANCELLED, which FlipFlop's table leaves out
@@ -52,6 +61,11 @@ public class CallbackNotices {
             VideoRoomCancelled.class, VideoRoomWentLive.class, VideoRoomIngestLost.class,
             VideoRoomIngestResumed.class, VideoRoomBroadcastEnded.class, VideoRoomForciblyTerminated.class,
             VideoRoomArchived.class);
+
+    /** The post events that move {@code videoPostState}. */
+    private static final Set<Class<? extends VideoPostEvent>> POST_STATE_CHANGES = Set.of(VideoPostCreated.class,
+            SourceUploaded.class, SourceUploadFailed.class, TranscodingQueued.class, TranscodingQueuingFailed.class,
+            ProcessingStarted.class, VideoPostProcessed.class, ProcessingFailed.class);
 
     private final CallbackRegistrations registrations;
     private final DeliveryRecords records;
@@ -90,6 +104,22 @@ public class CallbackNotices {
         }
         notice.ifPresent(change -> owners.of(event.videoRoomId()).ifPresent(owner ->
                 record(owner.appId(), eventId, token, change)));
+    }
+
+    /**
+     * A post's state changes (DN: on every one). ProcessingStarted of a restarted job (PROCESSING again) is sent
+     * again; a new upload request that takes a FAILED_UPLOAD post back to CREATED is not sent, as its event cannot
+     * tell that move from a request in CREATED.
+     */
+    @EventHandler
+    void on(VideoPostEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        if (event instanceof VideoPostCreated created) {
+            owners.remember(created.videoPostId(), new MemberAddress(created.appId(), created.memberId()));
+        }
+        if (POST_STATE_CHANGES.contains(event.getClass())) {
+            owners.of(event.videoPostId()).ifPresent(owner -> record(owner.appId(), eventId, token,
+                    CallbackNotice.videoPost(event.videoPostId(), event.state())));
+        }
     }
 
     @EventHandler

@@ -1,0 +1,10 @@
+package io.flipflop.api.videopost;
+
+import io.flipflop.api.videoroom.CreatorType;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates a CREATED post owned by member {@code memberId} ({@code appUserId}) of app {@code appId}. */
+public record CreateVideoPost(@TargetAggregateIdentifier long videoPostId, long appId, long memberId, String appUserId, VideoPostType type,
+                              VideoPostDetails details, CreatorType creatorType, long creatorId)
+        implements VideoPostCommand {
+}

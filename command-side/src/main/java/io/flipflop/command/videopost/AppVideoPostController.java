@@ -1,0 +1,170 @@
+package io.flipflop.command.videopost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flipflop.api.videopost.CreateVideoPostRequest;
+import io.flipflop.api.videopost.UploadUrl;
+import io.flipflop.api.videopost.UploadUrlsRequest;
+import io.flipflop.api.videopost.UploadedPart;
+import io.flipflop.api.videopost.VideoPostView;
+import io.flipflop.command.broadcast.Owners;
+import io.flipflop.command.patch.PatchBody;
+import io.flipflop.platform.security.ApiSecurityDocumentation;
+import io.flipflop.platform.security.AuthenticatedApp;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * FlipFlop App API video post writes (reference §10), called by the app server. A post of another app is not found
+ * (404). Answers carry the post as it is after the write. Reads are the query side's.
+ */
+@RestController
+@RequestMapping("/v2/apps/me/video-posts")
+@Tag(name = "App API: video posts",
+        description = "Create, update, delete posts; upload their source; cancel transcoding; edit allowlists")
+@SecurityRequirement(name = ApiSecurityDocumentation.APP_BASIC)
+public class AppVideoPostController {
+
+    private final VideoPostService posts;
+    private final Owners owners;
+
+    public AppVideoPostController(VideoPostService posts, Owners owners) {
+        this.posts = posts;
+        this.owners = owners;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createVideoPost", summary = "Create a video post",
+            description = "A CREATED post owned by the member appUserId, PUBLIC unless accessLevel says otherwise. "
+                    + "category and tags are our additions. 201 with the VideoPost. Errors: 400 "
+                    + "EMPTY_VIDEO_POST_APP_USER_ID, CUSTOM_DATA_* limits, VIDEO_POST_CATEGORY_SIZE_UPPER_LIMIT_EXCEEDED, "
+                    + "VIDEO_POST_TAG_COUNT_UPPER_LIMIT_EXCEEDED, INVALID_VIDEO_POST_TAG; 404 MEMBER_NOT_FOUND, "
+                    + "TRANSCODING_PROFILE_NOT_FOUND (any profile id: only the default ladder exists).")
+    public Mono<VideoPostView> create(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                                      @RequestBody(required = false) CreateVideoPostRequest request) {
+        return posts.create(app.appId(), request == null ? CreateVideoPostRequest.EMPTY : request)
+                .flatMap(post -> view(post, app));
+    }
+
+    @PatchMapping("/{videoPostId}")
+    @Operation(operationId = "updateVideoPost", summary = "Update a video post",
+            description = "Sets the fields present in the body (title, description, accessLevel, customData, "
+                    + "category, tags); null clears a field, except accessLevel. Allowed in every state. 200 with the "
+                    + "VideoPost. Errors: 404 VIDEO_POST_NOT_FOUND, TRANSCODING_PROFILE_NOT_FOUND; 400 "
+                    + "EMPTY_VIDEO_POST_ACCESS_LEVEL, INVALID_HTTP_MESSAGE_BODY and the create limits.")
+    public Mono<VideoPostView> update(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                                      @PathVariable long videoPostId, @RequestBody(required = false) JsonNode body) {
+        return Mono.fromCallable(() -> VideoPostRequests.patch(body))
+                .flatMap(patch -> posts.update(app.appId(), videoPostId, patch))
+                .flatMap(post -> view(post, app));
+    }
+
+    @DeleteMapping("/{videoPostId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteVideoPost", summary = "Delete a video post",
+            description = "In any state; a running job is stopped and the post's files are removed. 204. Errors: "
+                    + "404 VIDEO_POST_NOT_FOUND.")
+    public Mono<Void> delete(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                             @PathVariable long videoPostId) {
+        return posts.delete(app.appId(), videoPostId);
+    }
+
+    @PostMapping("/{videoPostId}/src-file/request-upload-urls")
+    @Operation(operationId = "requestVideoPostUploadUrls", summary = "Request source upload URLs",
+            description = "Body {filename, size, contentType, multipartCount?}. Starts a new upload (parts of an "
+                    + "earlier one no longer count) and answers an array of {partNumber, uploadUrl, uplaodUrl}: PUT "
+                    + "part i (bytes i·⌊size/n⌋ on, the last part to the end) to its URL and keep the ETag it answers. "
+                    + "URLs are signed and expire. Allowed in CREATED and FAILED_UPLOAD (which starts over). Errors: "
+                    + "400 EMPTY_VIDEO_POST_FILENAME, INVALID_VIDEO_POST_FILE_SIZE, "
+                    + "VIDEO_POST_FILE_SIZE_UPPER_LIMIT_EXCEEDED, UNSUPPORTED_VIDEO_POST_CONTENT_TYPE (not video/*), "
+                    + "INVALID_VIDEO_POST_MULTIPART_COUNT, VIDEO_POST_STATE_NOT_CREATED_OR_FAILED_UPLOAD; 404 "
+                    + "VIDEO_POST_NOT_FOUND.")
+    public Mono<List<UploadUrl>> requestUploadUrls(
+            @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable long videoPostId,
+            @RequestBody(required = false) UploadUrlsRequest request, ServerHttpRequest http) {
+        if (request == null) {
+            return Mono.error(PatchBody.invalid("The body must name filename, size and contentType"));
+        }
+        return posts.requestUploadUrls(app.appId(), videoPostId, request, http.getURI());
+    }
+
+    @PostMapping("/{videoPostId}/src-file/complete-upload")
+    @Operation(operationId = "completeVideoPostUploads", summary = "Complete the source upload",
+            description = "Body: a JSON array [{partNumber, eTag}] naming every part once with the ETag its PUT "
+                    + "answered. CREATED → UPLOADED; the media worker then checks the source with ffprobe (QUEUED, "
+                    + "or FAILED_UPLOAD with processing.failureReason). A refusal leaves the post CREATED: upload "
+                    + "what is missing and complete again. 200 with the VideoPost. Errors: 400 "
+                    + "VIDEO_POST_UPLOAD_NOT_REQUESTED, VIDEO_POST_UPLOAD_PART_MISSING, "
+                    + "VIDEO_POST_UPLOAD_PART_ETAG_MISMATCH, VIDEO_POST_UPLOAD_SIZE_MISMATCH, "
+                    + "INVALID_VIDEO_POST_UPLOAD_PARTS, VIDEO_POST_STATE_NOT_CREATED; 404 VIDEO_POST_NOT_FOUND.")
+    public Mono<VideoPostView> completeUpload(
+            @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable long videoPostId,
+            @RequestBody(required = false) List<UploadedPart> parts) {
+        return posts.completeUpload(app.appId(), videoPostId, parts == null ? List.of() : parts)
+                .flatMap(post -> view(post, app));
+    }
+
+    @PostMapping("/{videoPostId}/transcoding/cancel")
+    @Operation(operationId = "cancelVideoPostTranscoding", summary = "Cancel transcoding (our addition)",
+            description = "QUEUED or PROCESSING → FAILED_PROCESSING with failureReason CANCELLED; a running ffmpeg "
+                    + "is killed and its output removed. 200 with the VideoPost. Errors: 400 "
+                    + "VIDEO_POST_STATE_NOT_QUEUED_OR_PROCESSING; 404 VIDEO_POST_NOT_FOUND.")
+    public Mono<VideoPostView> cancel(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                                      @PathVariable long videoPostId) {
+        return posts.cancel(app.appId(), videoPostId).flatMap(post -> view(post, app));
+    }
+
+    @PostMapping("/{videoPostId}/transcoding/retry")
+    @Operation(operationId = "retryVideoPostTranscoding", summary = "Retry transcoding (our addition)",
+            description = "FAILED_QUEUING: the job is queued again (→ QUEUED). FAILED_PROCESSING (also after a "
+                    + "cancel): a worker takes the job again (→ PROCESSING, a new attempt). 200 with the VideoPost, "
+                    + "still in the failed state; the move follows. Errors: 400 "
+                    + "VIDEO_POST_STATE_NOT_FAILED_QUEUING_OR_FAILED_PROCESSING; 404 VIDEO_POST_NOT_FOUND.")
+    public Mono<VideoPostView> retry(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                                     @PathVariable long videoPostId) {
+        return posts.retry(app.appId(), videoPostId).flatMap(post -> view(post, app));
+    }
+
+    @PutMapping("/{videoPostId}/allowlist/{appUserId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "allowMemberOnVideoPost", summary = "Put a member on the post's allowlist",
+            description = "The allowlist decides who views a RESTRICTED post, as for rooms. 204, also when the "
+                    + "member already was on it. Errors: 404 VIDEO_POST_NOT_FOUND, MEMBER_NOT_FOUND.")
+    public Mono<Void> allow(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                            @PathVariable long videoPostId, @PathVariable String appUserId) {
+        return posts.allow(app.appId(), videoPostId, appUserId);
+    }
+
+    @DeleteMapping("/{videoPostId}/allowlist/{appUserId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "disallowMemberOnVideoPost", summary = "Take a member off the post's allowlist",
+            description = "204, also when the member was not on it. Errors: 404 VIDEO_POST_NOT_FOUND, "
+                    + "MEMBER_NOT_FOUND.")
+    public Mono<Void> disallow(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                               @PathVariable long videoPostId, @PathVariable String appUserId) {
+        return posts.disallow(app.appId(), videoPostId, appUserId);
+    }
+
+    private Mono<VideoPostView> view(VideoPostSnapshot post, AuthenticatedApp app) {
+        return Mono.fromCallable(() -> VideoPostViews.view(post, app.appRef(),
+                        owners.member(post.memberId()).orElse(null)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,22 @@
+package io.flipflop.command.videopost;
+
+import io.flipflop.api.videopost.ProcessedOutput;
+import io.flipflop.api.videopost.Rendition;
+import io.flipflop.api.videopost.SourceFile;
+import io.flipflop.api.videopost.SourceProbe;
+import io.flipflop.api.videopost.VideoPostDetails;
+import io.flipflop.api.videopost.VideoPostState;
+import io.flipflop.api.videopost.VideoPostType;
+import io.flipflop.api.videoroom.CreatorType;
+import java.time.Instant;
+import java.util.List;
+
+/** What a video post command handler answers: the post right after the command, for read-your-writes answers. */
+public record VideoPostSnapshot(long videoPostId, long appId, long memberId, String appUserId, VideoPostType type,
+                                VideoPostDetails details, CreatorType creatorType, long creatorId,
+                                VideoPostState state, int allowlistSize, String uploadId, SourceFile source,
+                                int partCount, SourceProbe probe, Double percent, Double fps, Long etaSeconds,
+                                Integer attempt, String failureReason, List<Rendition> renditions,
+                                List<ProcessedOutput> outputs, Instant uploadedAt, Instant uploadFailedAt,
+                                Instant createdAt, Instant lastModifiedAt) {
+}

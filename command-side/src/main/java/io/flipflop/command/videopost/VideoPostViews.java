@@ -1,0 +1,51 @@
+package io.flipflop.command.videopost;
+
+import io.flipflop.api.app.AppRef;
+import io.flipflop.api.videopost.FileView;
+import io.flipflop.api.videopost.ProcessedOutput;
+import io.flipflop.api.videopost.ProcessedSummary;
+import io.flipflop.api.videopost.TranscodingProfileRefs;
+import io.flipflop.api.videopost.VideoPostDetails;
+import io.flipflop.api.videopost.VideoPostFiles;
+import io.flipflop.api.videopost.VideoPostProcessing;
+import io.flipflop.api.videopost.VideoPostView;
+import io.flipflop.api.videoroom.MemberRef;
+import io.flipflop.api.videoroom.VideoRoomStats;
+import java.util.List;
+
+/**
+ * A post as the write endpoints answer it (reference §13.4). Files have no ids of their own here: a file's
+ * {@code id} is the post's. Output URLs are paths on this server's playback origin ({@code /vod/...}).
+ */
+public final class VideoPostViews {
+
+    public static final String THUMBNAIL_FORMAT = "JPEG";
+    private static final String ACTIVE = "ACTIVE";
+    private static final FileView.Drm NO_DRM = new FileView.Drm(false, null);
+    private static final TranscodingProfileRefs DEFAULT_PROFILES = new TranscodingProfileRefs(null, null, null);
+
+    private VideoPostViews() {
+    }
+
+    public static VideoPostView view(VideoPostSnapshot post, AppRef app, MemberRef member) {
+        VideoPostDetails details = post.details();
+        long id = post.videoPostId();
+        FileView src = post.source() == null ? null : new FileView(id, ACTIVE, "VIDEO_POST_SRC",
+                post.source().contentType(), post.source().size(), post.source().filename(), null, NO_DRM);
+        List<ProcessedOutput> outputs = post.outputs();
+        FileView thumbnail = outputs.stream().filter(o -> THUMBNAIL_FORMAT.equals(o.format())).findFirst()
+                .map(o -> new FileView(id, ACTIVE, "VIDEO_POST_THUMBNAIL", "image/jpeg", o.size(), null, o.url(),
+                        NO_DRM))
+                .orElse(null);
+        List<ProcessedSummary> summaries = outputs.stream().filter(o -> !THUMBNAIL_FORMAT.equals(o.format()))
+                .map(o -> new ProcessedSummary(o.format(), o.size(), o.url(), null, List.of(), List.of()))
+                .toList();
+        return new VideoPostView(id, ACTIVE, post.state(), post.type(), details.accessLevel(), app, member,
+                post.creatorType(), post.creatorId(), null, details.title(), details.description(),
+                details.customData(), details.category(), details.tags(), new VideoRoomStats(post.allowlistSize()),
+                DEFAULT_PROFILES, new VideoPostFiles(src, List.of(), summaries, null, thumbnail),
+                new VideoPostProcessing(post.percent(), post.fps(), post.etaSeconds(), post.attempt(),
+                        post.failureReason(), post.probe(), post.renditions()),
+                post.uploadedAt(), post.uploadFailedAt(), post.createdAt(), post.lastModifiedAt());
+    }
+}

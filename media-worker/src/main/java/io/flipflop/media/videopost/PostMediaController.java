@@ -1,0 +1,129 @@
+package io.flipflop.media.videopost;
+
+import io.flipflop.media.origin.TokenedUris;
+import io.flipflop.platform.error.ApiException;
+import io.flipflop.platform.security.UploadUrlSigner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A post's media on the media worker: part uploads ({@code PUT /vod/{videoPostId}/upload/{partNumber}}, signed
+ * URLs from {@code request-upload-urls}) and playback of the processed post: {@code /vod/{videoPostId}/cmaf/{file}}
+ * (one set of CMAF segments, HLS {@code master.m3u8} and DASH {@code manifest.mpd}),
+ * {@code /vod/{videoPostId}/mp4/download.mp4} and {@code /vod/{videoPostId}/images/thumbnail.jpg}, behind {@link PostPlaybackGate}. The extra path level keeps these
+ * routes apart from the room archives' {@code /vod/{videoRoomId}/{file}}; ids are unique across kinds, so both
+ * share one {@code /vod/{id}} namespace. CORS comes from the platform's browser CORS on {@code /vod/**}.
+ */
+@RestController
+class PostMediaController {
+
+    static final MediaType HLS = MediaType.parseMediaType("application/vnd.apple.mpegurl");
+    static final MediaType DASH = MediaType.parseMediaType("application/dash+xml");
+    static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
+    static final MediaType SEGMENT = MediaType.parseMediaType("video/iso.segment");
+    /** Names ffmpeg writes: manifests, init and media segments; nothing with a path separator or "..". */
+    private static final Pattern MEDIA_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}\\.(m3u8|mpd|m4s)");
+    private static final String SHARED_MEDIA = "public, max-age=31536000, immutable";
+    private static final String PRIVATE_MEDIA = "private, max-age=31536000, immutable";
+    private static final int CHUNK = 64 * 1024;
+
+    private final PartUploads uploads;
+    private final PostPlaybackGate gate;
+    private final PostFiles files;
+
+    PostMediaController(PartUploads uploads, PostPlaybackGate gate, PostFiles files) {
+        this.uploads = uploads;
+        this.gate = gate;
+        this.files = files;
+    }
+
+    @PutMapping("/vod/{videoPostId}/upload/{partNumber}")
+    Mono<ResponseEntity<PartUploads.StoredPart>> upload(@PathVariable long videoPostId, @PathVariable int partNumber,
+                                                         @RequestParam String uploadId, @RequestParam long size,
+                                                         @RequestParam long expires, @RequestParam String signature,
+                                                         @RequestBody(required = false) Flux<DataBuffer> body) {
+        UploadUrlSigner.PartGrant grant = new UploadUrlSigner.PartGrant(videoPostId, uploadId, partNumber, size,
+                Instant.ofEpochSecond(expires));
+        return uploads.store(grant, signature, body == null ? Flux.empty() : body)
+                .map(part -> ResponseEntity.ok().eTag("\"" + part.eTag() + "\"").body(part));
+    }
+
+    @GetMapping("/vod/{videoPostId}/cmaf/{file}")
+    Mono<ResponseEntity<Flux<DataBuffer>>> cmaf(@PathVariable long videoPostId, @PathVariable String file,
+                                                @RequestParam(required = false) String streamingToken) {
+        if (!MEDIA_NAME.matcher(file).matches()) {
+            return notFound();
+        }
+        return gate.admit(videoPostId, streamingToken).flatMap(playback -> {
+            Path path = files.out(videoPostId).resolve(file);
+            if (file.endsWith(".m3u8")) {
+                return manifest(path, HLS, text -> TokenedUris.hls(text, streamingToken));
+            }
+            if (file.endsWith(".mpd")) {
+                return manifest(path, DASH, text -> TokenedUris.mpd(text, streamingToken));
+            }
+            return media(path, file.startsWith("init") ? MP4 : SEGMENT, playback.shared());
+        });
+    }
+
+    @GetMapping("/vod/{videoPostId}/mp4/" + Transcoder.DOWNLOAD)
+    Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable long videoPostId,
+                                                    @RequestParam(required = false) String streamingToken) {
+        return gate.admit(videoPostId, streamingToken).flatMap(playback -> media(
+                files.out(videoPostId).resolve(Transcoder.DOWNLOAD), MP4, playback.shared()));
+    }
+
+    @GetMapping("/vod/{videoPostId}/images/thumbnail.jpg")
+    Mono<ResponseEntity<Flux<DataBuffer>>> thumbnail(@PathVariable long videoPostId,
+                                                     @RequestParam(required = false) String streamingToken) {
+        return gate.admit(videoPostId, streamingToken).flatMap(playback -> media(
+                files.out(videoPostId).resolve(Transcoder.THUMBNAIL), MediaType.IMAGE_JPEG, playback.shared()));
+    }
+
+    /** Manifests are small; read whole to carry the token into their URIs. VOD manifests never change. */
+    private static Mono<ResponseEntity<Flux<DataBuffer>>> manifest(Path path, MediaType type,
+                                                                   java.util.function.UnaryOperator<String> tokened) {
+        return Mono.fromCallable(() -> Files.exists(path) ? Files.readString(path) : null)
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(text -> {
+                    byte[] bytes = tokened.apply(text).getBytes(StandardCharsets.UTF_8);
+                    return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
+                            .contentLength(bytes.length)
+                            .body(Flux.<DataBuffer>just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)));
+                })
+                .switchIfEmpty(notFound());
+    }
+
+    /** Streamed from disk in chunks, never read whole. */
+    private static Mono<ResponseEntity<Flux<DataBuffer>>> media(Path path, MediaType type, boolean shared) {
+        return Mono.fromCallable(() -> Files.exists(path) ? Files.size(path) : -1L)
+                .subscribeOn(Schedulers.boundedElastic())
+                .filter(length -> length >= 0)
+                .map(length -> ResponseEntity.ok().contentType(type)
+                        .header("Cache-Control", shared ? SHARED_MEDIA : PRIVATE_MEDIA).contentLength(length)
+                        .body(DataBufferUtils.read(path, DefaultDataBufferFactory.sharedInstance, CHUNK)))
+                .switchIfEmpty(notFound());
+    }
+
+    private static <T> Mono<T> notFound() {
+        return Mono.error(ApiException.notFound("MEDIA_NOT_FOUND", "No such video post media file"));
+    }
+}

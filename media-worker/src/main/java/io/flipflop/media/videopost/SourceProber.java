@@ -1,0 +1,87 @@
+package io.flipflop.media.videopost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flipflop.api.videopost.SourceProbe;
+import io.flipflop.media.ffmpeg.BundledPrograms;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks the bundled ffprobe what an uploaded source is. The content type a client declares proves nothing (a text
+ * file named .mp4 says video/mp4): only a source ffprobe reads, with a video stream of a known size and a positive
+ * duration, is transcoded. ffprobe runs as a child process with a time limit, so a hostile file cannot hang the
+ * worker.
+ */
+class SourceProber {
+
+    /** Why a source is refused; the message becomes the post's failure reason. */
+    static class UnusableSource extends Exception {
+        UnusableSource(String reason) {
+            super(reason);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_OUTPUT = 1 << 20;
+
+    private final Duration timeout;
+
+    SourceProber(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    SourceProbe probe(Path source) throws UnusableSource, IOException, InterruptedException {
+        // output to a file, not a pipe: a pipe nobody reads, or one read until EOF, could block past the time limit
+        Path report = source.resolveSibling("probe.json");
+        Process process = BundledPrograms.ffprobe("-v", "error", "-print_format", "json", "-show_format",
+                "-show_streams", "-i", source.toString()).redirectErrorStream(true)
+                .redirectOutput(report.toFile()).start();
+        String text;
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new UnusableSource("ffprobe did not finish within " + timeout.toSeconds() + " s");
+            }
+            if (Files.size(report) > MAX_OUTPUT) {
+                throw new UnusableSource("ffprobe found more in the file than a video has");
+            }
+            text = Files.readString(report, StandardCharsets.UTF_8);
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(report);
+        }
+        if (process.exitValue() != 0) {
+            throw new UnusableSource("Not a readable video file: " + firstLine(text));
+        }
+        JsonNode probe = JSON.readTree(text);
+        JsonNode video = null;
+        boolean audio = false;
+        for (JsonNode stream : probe.path("streams")) {
+            String type = stream.path("codec_type").asText();
+            if ("video".equals(type) && video == null && stream.path("disposition").path("attached_pic").asInt() == 0) {
+                video = stream;
+            }
+            audio |= "audio".equals(type);
+        }
+        if (video == null || video.path("width").asInt() <= 0 || video.path("height").asInt() <= 0) {
+            throw new UnusableSource("No video stream in the file");
+        }
+        double duration = probe.path("format").path("duration").asDouble(0);
+        if (!(duration > 0)) {
+            throw new UnusableSource("The file has no duration");
+        }
+        return new SourceProbe(duration, video.path("width").asInt(), video.path("height").asInt(), audio,
+                probe.path("format").path("format_name").asText());
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("ffprobe failed");
+        // ffprobe starts its error with the file's path, which says nothing to the client
+        int colon = line.lastIndexOf(": ");
+        return colon >= 0 ? line.substring(colon + 2) : line;
+    }
+}

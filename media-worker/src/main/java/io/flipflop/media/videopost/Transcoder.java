@@ -1,0 +1,264 @@
+package io.flipflop.media.videopost;
+
+import io.flipflop.api.videopost.ProcessedOutput;
+import io.flipflop.api.videopost.Rendition;
+import io.flipflop.api.videopost.SourceProbe;
+import io.flipflop.media.ffmpeg.BundledPrograms;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs one post's transcoding with the bundled {@code ffmpeg} as a child process (SPEC §5: a native crash never
+ * takes the JVM down): the {@link Ladder} as one set of CMAF segments (fMP4) with an HLS multivariant playlist and a
+ * DASH MPD written by ffmpeg's DASH muxer over the same segments, keyframes forced every
+ * {@value #SEGMENT_SECONDS} s in every rung so that segments align across rungs, then an MP4 download of the top
+ * rung (copied, not encoded again) and a JPEG thumbnail. Progress
+ * comes from ffmpeg's {@code -progress} output. The job is killed (with its children) when it runs past its time
+ * limit, its output outgrows its disk limit, or it is cancelled; whatever it wrote is removed.
+ */
+class Transcoder {
+
+    static final String THUMBNAIL = "thumbnail.jpg";
+    static final String HLS_MASTER = "master.m3u8";
+    static final String DASH_MPD = "manifest.mpd";
+    static final String DOWNLOAD = "download.mp4";
+    static final int THUMBNAIL_WIDTH = 640;
+    private static final int SEGMENT_SECONDS = 2;
+    private static final long OUTPUT_SLACK = 64L << 20;
+    private static final Duration THUMBNAIL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration WATCH = Duration.ofMillis(500);
+
+    sealed interface Outcome permits Done, Failed, Cancelled {
+    }
+
+    record Done(List<Rendition> renditions, List<ProcessedOutput> outputs) implements Outcome {
+    }
+
+    record Failed(String reason) implements Outcome {
+    }
+
+    record Cancelled() implements Outcome {
+    }
+
+    /** One {@code -progress} report: percent of the source done, frames per second, seconds left (null: unknown). */
+    record Progress(double percent, double fps, Long etaSeconds) {
+    }
+
+    private final PostFiles files;
+    private final PostMediaSettings settings;
+    private final Map<Long, Process> running = new ConcurrentHashMap<>();
+
+    Transcoder(PostFiles files, PostMediaSettings settings) {
+        this.files = files;
+        this.settings = settings;
+    }
+
+    /**
+     * Transcodes the post's source into {@code out/}. {@code stillWanted} is asked about twice a second; false
+     * (cancelled, deleted, lease lost) kills the job.
+     */
+    Outcome run(long videoPostId, SourceProbe probe, Consumer<Progress> progress, BooleanSupplier stillWanted)
+            throws IOException, InterruptedException {
+        Path source = files.source(videoPostId);
+        Path work = files.work(videoPostId);
+        PostFiles.delete(work);
+        Files.createDirectories(work);
+        List<Rendition> rungs = Ladder.forSource(probe);
+        Duration timeout = Duration.ofMillis(Math.max(settings.minJobTimeout().toMillis(),
+                (long) (probe.durationSeconds() * settings.timeoutFactor() * 1000)));
+        long outputLimit = (long) (Files.size(source) * settings.maxOutputFactor()) + OUTPUT_SLACK;
+        ProcessBuilder ladder = BundledPrograms.ffmpeg(ladderArguments(source, work, rungs, probe))
+                .redirectError(work.resolve("ffmpeg.log").toFile());
+        Outcome encoded = supervise(videoPostId, ladder, work, timeout, outputLimit, stillWanted,
+                new ProgressLines(probe.durationSeconds(), progress));
+        if (!(encoded instanceof Done)) {
+            PostFiles.delete(work);
+            return encoded;
+        }
+        Outcome downloadable = supervise(videoPostId, download(work, rungs.size(), probe.hasAudio()), work,
+                timeout, outputLimit, stillWanted, line -> { });
+        if (!(downloadable instanceof Done)) {
+            PostFiles.delete(work);
+            return downloadable;
+        }
+        ProcessBuilder thumbnail = BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-ss", String.valueOf(Math.min(1.0, probe.durationSeconds() / 2)), "-i", source.toString(),
+                "-frames:v", "1", "-vf", "scale=" + THUMBNAIL_WIDTH + ":-2", "-q:v", "3", work.resolve(THUMBNAIL).toString())
+                .redirectError(work.resolve("thumbnail.log").toFile());
+        Outcome pictured = supervise(videoPostId, thumbnail, work, THUMBNAIL_TIMEOUT, outputLimit, stillWanted,
+                line -> { });
+        if (!(pictured instanceof Done)) {
+            PostFiles.delete(work);
+            return pictured;
+        }
+        Files.deleteIfExists(work.resolve("ffmpeg.log"));
+        Files.deleteIfExists(work.resolve("thumbnail.log"));
+        Files.deleteIfExists(work.resolve("download.log"));
+        Path out = files.out(videoPostId);
+        PostFiles.delete(out);
+        Files.move(work, out, StandardCopyOption.ATOMIC_MOVE);
+        return new Done(rungs, outputs(videoPostId, out));
+    }
+
+    /** Kills the post's running ffmpeg at once, if this worker runs one. */
+    void kill(long videoPostId) {
+        Process process = running.get(videoPostId);
+        if (process != null) {
+            destroy(process);
+        }
+    }
+
+    /** Kills every running ffmpeg: at shutdown, so no child outlives the worker (its jobs' leases lapse). */
+    void killAll() {
+        running.values().forEach(Transcoder::destroy);
+    }
+
+    private Outcome supervise(long videoPostId, ProcessBuilder builder, Path work, Duration timeout, long outputLimit,
+                              BooleanSupplier stillWanted, Consumer<String> lines)
+            throws IOException, InterruptedException {
+        Process process = builder.start();
+        running.put(videoPostId, process);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                out.lines().forEach(lines);
+            } catch (IOException | RuntimeException ended) {
+                // the process was killed or its output was unreadable; its exit code tells what happened
+            }
+        }, "ffmpeg-progress-" + videoPostId);
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!process.waitFor(WATCH.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!stillWanted.getAsBoolean()) {
+                    destroy(process);
+                    return new Cancelled();
+                }
+                if (System.nanoTime() > deadline) {
+                    destroy(process);
+                    return new Failed("Transcoding took longer than " + timeout.toSeconds() + " s and was stopped");
+                }
+                if (PostFiles.size(work) > outputLimit) {
+                    destroy(process);
+                    return new Failed("Transcoding wrote more than " + outputLimit + " bytes and was stopped");
+                }
+            }
+            reader.join(WATCH.toMillis());
+            if (!stillWanted.getAsBoolean()) {
+                return new Cancelled();
+            }
+            if (process.exitValue() != 0) {
+                return new Failed("ffmpeg exited with " + process.exitValue() + ": " + lastLine(work, builder));
+            }
+            return new Done(List.of(), List.of());
+        } finally {
+            destroy(process);
+            running.remove(videoPostId, process);
+        }
+    }
+
+    /**
+     * The MP4 download (reference §13.4): the top rung and the audio copied out of the CMAF segments into one
+     * progressive MP4 with its index first, so no second encode. ffmpeg names the media playlists by stream: the
+     * rungs first, then the audio.
+     */
+    private static ProcessBuilder download(Path work, int rungs, boolean hasAudio) {
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-i", work.resolve("media_0.m3u8").toString()));
+        if (hasAudio) {
+            args.addAll(List.of("-i", work.resolve("media_" + rungs + ".m3u8").toString(), "-map", "1:a:0"));
+        }
+        args.addAll(List.of("-map", "0:v:0", "-c", "copy", "-movflags", "+faststart",
+                work.resolve(DOWNLOAD).toString()));
+        return BundledPrograms.ffmpeg(args.toArray(String[]::new)).redirectError(work.resolve("download.log")
+                .toFile());
+    }
+
+    private static String[] ladderArguments(Path source, Path work, List<Rendition> rungs, SourceProbe probe) {
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-progress", "pipe:1", "-nostats", "-i", source.toString()));
+        StringBuilder filter = new StringBuilder("[0:v:0]split=" + rungs.size());
+        for (int i = 0; i < rungs.size(); i++) {
+            filter.append("[s").append(i).append(']');
+        }
+        for (int i = 0; i < rungs.size(); i++) {
+            Rendition rung = rungs.get(i);
+            filter.append(";[s").append(i).append("]scale=").append(rung.width()).append(':').append(rung.height())
+                    .append("[v").append(i).append(']');
+        }
+        args.addAll(List.of("-filter_complex", filter.toString()));
+        for (int i = 0; i < rungs.size(); i++) {
+            long bitrate = rungs.get(i).videoBitrate();
+            args.addAll(List.of("-map", "[v" + i + "]", "-b:v:" + i, String.valueOf(bitrate),
+                    "-maxrate:v:" + i, String.valueOf(bitrate * 107 / 100), "-bufsize:v:" + i,
+                    String.valueOf(bitrate * 3 / 2)));
+        }
+        if (probe.hasAudio()) {
+            args.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-ac", "2"));
+        }
+        args.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                // keyframes at the same instants in every rung, and nowhere else: segments align across rungs
+                "-force_key_frames", "expr:gte(t,n_forced*" + SEGMENT_SECONDS + ")", "-sc_threshold", "0",
+                "-g", "600", "-max_muxing_queue_size", "1024",
+                "-f", "dash", "-seg_duration", String.valueOf(SEGMENT_SECONDS), "-use_template", "1",
+                "-use_timeline", "1", "-hls_playlist", "1", "-hls_master_name", HLS_MASTER,
+                "-adaptation_sets", probe.hasAudio() ? "id=0,streams=v id=1,streams=a" : "id=0,streams=v",
+                "-init_seg_name", "init-$RepresentationID$.m4s",
+                "-media_seg_name", "seg-$RepresentationID$-$Number%05d$.m4s", work.resolve(DASH_MPD).toString()));
+        return args.toArray(String[]::new);
+    }
+
+    private static List<ProcessedOutput> outputs(long videoPostId, Path out) throws IOException {
+        long segments = sizeOf(out, ".m4s");
+        String base = "/vod/" + videoPostId;
+        return List.of(
+                new ProcessedOutput("CMAF_HLS", segments + sizeOf(out, ".m3u8"), base + "/cmaf/" + HLS_MASTER),
+                new ProcessedOutput("CMAF_MPEG_DASH", segments + sizeOf(out, ".mpd"), base + "/cmaf/" + DASH_MPD),
+                new ProcessedOutput("MP4", Files.size(out.resolve(DOWNLOAD)), base + "/mp4/" + DOWNLOAD),
+                new ProcessedOutput("JPEG", Files.size(out.resolve(THUMBNAIL)), base + "/images/" + THUMBNAIL));
+    }
+
+    private static long sizeOf(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            long total = 0;
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith(suffix)) {
+                    total += Files.size(file);
+                }
+            }
+            return total;
+        }
+    }
+
+    private static String lastLine(Path work, ProcessBuilder builder) {
+        try {
+            Path log = builder.redirectError().file().toPath();
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            String last = lines.isEmpty() ? "no message" : lines.get(lines.size() - 1).strip();
+            // ffmpeg names the files it read or wrote; the client needs the reason, not our paths
+            return last.replace(work.toString(), "").replace(work.getParent().toString(), "");
+        } catch (IOException | RuntimeException e) {
+            return "no message";
+        }
+    }
+
+    private static void destroy(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}

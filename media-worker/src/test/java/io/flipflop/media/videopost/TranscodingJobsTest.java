@@ -1,0 +1,148 @@
+package io.flipflop.media.videopost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.flipflop.api.videopost.SourceProbe;
+import io.flipflop.platform.mongo.EmbeddedMongoServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The durable job queue on the real embedded MongoDB-wire server, with a clock the test moves. */
+class TranscodingJobsTest {
+
+    private static final SourceProbe PROBE = new SourceProbe(10, 1920, 1080, true, "mov,mp4");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private EmbeddedMongoServer server;
+    private MongoClient client;
+    private MutableClock clock;
+    private TranscodingJobs jobs;
+
+    @BeforeEach
+    void setUp() {
+        server = EmbeddedMongoServer.inMemory();
+        client = MongoClients.create(server.connectionString());
+        clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+        jobs = new TranscodingJobs(client.getDatabase("test"), clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void aPendingJobIsClaimedOnlyOnceReleased() {
+        jobs.enqueue(1, PROBE);
+        assertThat(jobs.claim("w1", LEASE)).isEmpty();
+        jobs.release(1);
+        var job = jobs.claim("w1", LEASE).orElseThrow();
+        assertThat(job.videoPostId()).isEqualTo(1);
+        assertThat(job.attempt()).isEqualTo(1);
+        assertThat(job.probe()).isEqualTo(PROBE);
+        assertThat(jobs.claim("w2", LEASE)).as("a running job is nobody else's").isEmpty();
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsClaimedAgainAsANewAttempt() {
+        jobs.enqueue(1, PROBE);
+        jobs.release(1);
+        jobs.claim("w1", LEASE).orElseThrow();
+        clock.advance(LEASE.plusSeconds(1));
+        var again = jobs.claim("w2", LEASE).orElseThrow();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(jobs.renew(1, "w1", LEASE)).as("the first worker lost it").isFalse();
+        assertThat(jobs.renew(1, "w2", LEASE)).isTrue();
+    }
+
+    @Test
+    void aRenewedLeaseKeepsTheJob() {
+        jobs.enqueue(1, PROBE);
+        jobs.release(1);
+        jobs.claim("w1", LEASE).orElseThrow();
+        clock.advance(LEASE.minusSeconds(5));
+        assertThat(jobs.renew(1, "w1", LEASE)).isTrue();
+        clock.advance(LEASE.minusSeconds(5));
+        assertThat(jobs.claim("w2", LEASE)).isEmpty();
+    }
+
+    @Test
+    void aCancelledJobIsNeitherClaimedNorRenewed() {
+        jobs.enqueue(1, PROBE);
+        jobs.release(1);
+        jobs.enqueue(2, PROBE);
+        jobs.release(2);
+        jobs.claim("w1", LEASE).orElseThrow();
+        jobs.cancel(1);
+        jobs.cancel(2);
+        assertThat(jobs.renew(1, "w1", LEASE)).isFalse();
+        assertThat(jobs.claim("w1", LEASE)).isEmpty();
+    }
+
+    @Test
+    void aCancelledOrFailedJobRequeuedIsClaimedAsANewAttempt() {
+        jobs.enqueue(1, PROBE);
+        jobs.release(1);
+        jobs.claim("w1", LEASE).orElseThrow();
+        jobs.cancel(1);
+        jobs.requeue(1);
+        assertThat(jobs.claim("w2", LEASE).orElseThrow().attempt()).isEqualTo(2);
+        jobs.finish(1, "w2", TranscodingJobs.Status.DONE);
+        jobs.requeue(1);
+        assertThat(jobs.claim("w2", LEASE)).as("a finished job stays finished").isEmpty();
+    }
+
+    @Test
+    void queuingTwiceKeepsTheFirstJob() {
+        jobs.enqueue(1, PROBE);
+        jobs.release(1);
+        jobs.claim("w1", LEASE).orElseThrow();
+        jobs.enqueue(1, new SourceProbe(5, 640, 360, false, "other"));
+        assertThat(jobs.renew(1, "w1", LEASE)).isTrue();
+    }
+
+    @Test
+    void theOldestQueuedJobComesFirst() {
+        jobs.enqueue(2, PROBE);
+        clock.advance(Duration.ofSeconds(1));
+        jobs.enqueue(1, PROBE);
+        jobs.release(1);
+        jobs.release(2);
+        assertThat(jobs.claim("w1", LEASE).orElseThrow().videoPostId()).isEqualTo(2);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
