@@ -12,6 +12,8 @@ import {webhooksPage} from './webhooks.js';
  * this variable only, so a reload shows them no more.
  */
 let freshCredentials = null;
+/** The app a create answered, drawn from that answer once: the read model may not have it yet. */
+let freshApp = null;
 let signedIn = false;
 
 const routes = [
@@ -111,6 +113,7 @@ async function appsPage() {
     try {
       const created = await post('/console/v1/apps', {name: name.value});
       freshCredentials = created.credentials;
+      freshApp = created.app;
       location.hash = `#/apps/${created.app.id}`;
     } catch (e) {
       error.textContent = message(e);
@@ -140,7 +143,8 @@ function appNav(app, current) {
 }
 
 async function withApp(appId, current, page) {
-  const app = await get(`/console/v1/apps/${appId}`);
+  const app = freshApp && String(freshApp.id) === String(appId) ? freshApp : await get(`/console/v1/apps/${appId}`);
+  freshApp = null;
   setSignedIn(true);
   liveEvents.open(app.id);
   return page(app, appNav(app, current));
