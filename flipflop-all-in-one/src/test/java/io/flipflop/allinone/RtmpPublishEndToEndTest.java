@@ -2,6 +2,7 @@ package io.flipflop.allinone;
 
 import static io.flipflop.allinone.Broadcasting.SOON;
 import static io.flipflop.allinone.Broadcasting.probe;
+import static io.flipflop.allinone.Broadcasting.probeFails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -221,7 +222,7 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     }
 
     @Test
-    void aPublishInModeRtmpIsAlsoPlayedAsHttpFlv() throws Exception {
+    void aPublishInModeRtmpIsAlsoPlayedAsHttpFlvAndOverRtmp() throws Exception {
         MemberTokens viewer = flipflop.loginMember(app, "viewer3", "Viewer");
         long roomId = broadcasting.createRoom("host1", "Kept for later", "MEMBER");
         String flv = "http://localhost:" + port + "/live/" + roomId + ".flv";
@@ -237,11 +238,17 @@ class RtmpPublishEndToEndTest extends PublishingTest {
         assertThat(room(roomId).get("httpFlvPlayUrl").asText()).isEqualTo(flv);
         assertThat(room(roomId).get("cmafHlsPlayUrl").asText()).as("CMAF is packaged whatever the mode")
                 .endsWith("/live/" + roomId + "/index.m3u8");
-        assertThat(room(roomId).get("rtmpPlayUrl").isNull()).as("RTMP play is not served").isTrue();
+        String rtmpPlayUrl = room(roomId).get("rtmpPlayUrl").asText();
+        assertThat(rtmpPlayUrl).as("on the ingest URL").startsWith("rtmp://").endsWith("/live/" + roomId);
         assertThat(broadcasting.key("host1").get("httpFlvPlayUrl").asText()).isEqualTo(flv);
+        assertThat(broadcasting.key("host1").get("rtmpPlayUrl").asText()).isEqualTo(rtmpPlayUrl);
 
         String token = "?streamingToken=" + viewer.streamingToken();
         assertThat(probe(flv.replace("localhost", "127.0.0.1") + token)).contains("h264", "aac");
+        String rtmpPlay = "rtmp://127.0.0.1:" + rtmp.port() + "/live/" + roomId;
+        assertThat(probe(rtmpPlay + token)).contains("h264", "aac");
+        assertThat(probeFails(rtmpPlay)).as("a MEMBER room, no token").contains("NetStream.Play.StreamNotFound");
+        assertThat(probeFails(rtmpPlay + "?streamingToken=not.a.token")).contains("NetStream.Play.Failed");
         FluxExchangeResult<DataBuffer> stream = http.get().uri("/live/{id}.flv" + token, roomId).exchange()
                 .expectStatus().isOk().expectHeader().contentType("video/x-flv")
                 .expectHeader().cacheControl(CacheControl.noStore()).returnResult(DataBuffer.class);

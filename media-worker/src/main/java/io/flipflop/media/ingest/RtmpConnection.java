@@ -24,7 +24,8 @@ import reactor.core.publisher.BaseSubscriber;
  *       {@link FlvTag}s with absolute timestamps for the ingest's queue. A session publishes once; unpublishing
  *       (FCUnpublish, deleteStream, closeStream) or disconnecting ends its ingest; or</li>
  *   <li>hands play to the {@link RtmpPlayback} gate, and once admitted sends the room's FLV output as audio and
- *       video messages ({@link Viewer}) until the publish ends, when the connection is closed.</li>
+ *       video messages ({@link Viewer}) until the publish ends, when the connection is closed (or until the player's
+ *       deleteStream or closeStream).</li>
  * </ul>
  * Anything the peer gets wrong closes this connection with a log line naming its address, never its key or token.
  */
@@ -111,7 +112,10 @@ final class RtmpConnection extends SimpleChannelInboundHandler<RtmpMessage> {
                 if (ingest != null) {
                     ingest.unpublished();
                 }
-                if (state == State.PUBLISHING) {
+                if (viewer != null) {
+                    viewer.dispose();
+                }
+                if (state == State.PUBLISHING || state == State.PLAYING) {
                     state = State.DONE;
                 }
             }
@@ -213,7 +217,8 @@ final class RtmpConnection extends SimpleChannelInboundHandler<RtmpMessage> {
         if (answer instanceof RtmpPlayback.Refused refused) {
             LOG.info("RTMP play of video room {} from {} refused: {}", videoRoomId, ctx.channel().remoteAddress(),
                     refused.reason());
-            refuse(ctx, refused.code(), "Cannot play " + videoRoomId);
+            // the code in the description too: FFmpeg and librtmp players print only the description
+            refuse(ctx, refused.code(), refused.code() + ": cannot play " + videoRoomId);
         } else if (answer instanceof RtmpPlayback.Admitted admitted) {
             viewer = new Viewer(ctx);
             if (state == State.DONE) {
