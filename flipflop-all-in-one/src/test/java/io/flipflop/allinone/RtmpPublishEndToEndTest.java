@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,35 @@ class RtmpPublishEndToEndTest extends PublishingTest {
         assertThat(wrong.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(wrong.exitValue()).isNotZero();
         assertThat(broadcasting.key("host1").get("streamKeyState").asText()).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void theKeysOwnModeAppliesToPublishesThatNameNone() throws Exception {
+        long keyId = broadcasting.key("host1").get("id").asLong();
+        AppCredentials other = flipflop.createApp(flipflop.signUp("other" + System.nanoTime() + "@example.com",
+                "other password"), "Other");
+        http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
+                .headers(h -> h.setBasicAuth(other.apiKey(), other.apiSecret())).bodyValue(Map.of("mode", "RTMP"))
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("STREAM_KEY_NOT_FOUND");
+        http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).bodyValue(Map.of("mode", "FLV"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("INVALID_HTTP_MESSAGE_BODY");
+        http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).bodyValue(Map.of("mode", "RTMP_CMAF"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.streamKeyState").isEqualTo("INACTIVE");
+
+        publisher = broadcasting.publish(streamKey, 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).isEqualTo("RTMP_CMAF");
+        publisher.destroyForcibly();
+        broadcasting.expectKey("host1", "INACTIVE");
+
+        publisher = broadcasting.publish(streamKey + "?mode=CMAF", 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).as("the URL's mode wins").isEqualTo("CMAF");
     }
 
     @Test
