@@ -33,14 +33,27 @@ record Broadcasting(FlipFlopClient flipflop, AppCredentials app, int rtmpPort) {
                 .start();
     }
 
-    /** The codec names ffprobe finds in a stream read over HTTP, one per line. */
+    /** The codec names ffprobe finds in a stream read over HTTP or RTMP, one per line. */
     static String probe(String url) throws Exception {
-        Process ffprobe = BundledPrograms.ffprobe("-v", "error", "-show_entries", "stream=codec_name",
-                "-of", "csv=p=0", url).redirectErrorStream(true).start();
+        Process ffprobe = probing(url);
         String output = new String(ffprobe.getInputStream().readAllBytes());
-        assertThat(ffprobe.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(ffprobe.exitValue()).as(output).isZero();
         return output;
+    }
+
+    /** What ffprobe says when it cannot read the stream (it must fail). */
+    static String probeFails(String url) throws Exception {
+        Process ffprobe = probing(url);
+        String output = new String(ffprobe.getInputStream().readAllBytes());
+        assertThat(ffprobe.exitValue()).as(output).isNotZero();
+        return output;
+    }
+
+    private static Process probing(String url) throws Exception {
+        Process ffprobe = BundledPrograms.ffprobe("-v", "error", "-show_entries", "stream=codec_name",
+                "-of", "csv=p=0", url).redirectErrorStream(true).start();
+        assertThat(ffprobe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return ffprobe;
     }
 
     /** Schedules a BROADCAST_RTMP room for the member; {@code accessLevel} null for the default. */

@@ -2,6 +2,7 @@ package io.flipflop.allinone;
 
 import static io.flipflop.allinone.Broadcasting.SOON;
 import static io.flipflop.allinone.Broadcasting.probe;
+import static io.flipflop.allinone.Broadcasting.probeFails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,35 @@ class RtmpPublishEndToEndTest extends PublishingTest {
         assertThat(wrong.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(wrong.exitValue()).isNotZero();
         assertThat(broadcasting.key("host1").get("streamKeyState").asText()).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void theKeysOwnModeAppliesToPublishesThatNameNone() throws Exception {
+        long keyId = broadcasting.key("host1").get("id").asLong();
+        AppCredentials other = flipflop.createApp(flipflop.signUp("other" + System.nanoTime() + "@example.com",
+                "other password"), "Other");
+        http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
+                .headers(h -> h.setBasicAuth(other.apiKey(), other.apiSecret())).bodyValue(Map.of("mode", "RTMP"))
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("STREAM_KEY_NOT_FOUND");
+        http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).bodyValue(Map.of("mode", "FLV"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("INVALID_HTTP_MESSAGE_BODY");
+        http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).bodyValue(Map.of("mode", "RTMP_CMAF"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.streamKeyState").isEqualTo("INACTIVE");
+
+        publisher = broadcasting.publish(streamKey, 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).isEqualTo("RTMP_CMAF");
+        publisher.destroyForcibly();
+        broadcasting.expectKey("host1", "INACTIVE");
+
+        publisher = broadcasting.publish(streamKey + "?mode=CMAF", 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).as("the URL's mode wins").isEqualTo("CMAF");
     }
 
     @Test
@@ -221,7 +252,7 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     }
 
     @Test
-    void aPublishInModeRtmpIsAlsoPlayedAsHttpFlv() throws Exception {
+    void aPublishInModeRtmpIsAlsoPlayedAsHttpFlvAndOverRtmp() throws Exception {
         MemberTokens viewer = flipflop.loginMember(app, "viewer3", "Viewer");
         long roomId = broadcasting.createRoom("host1", "Kept for later", "MEMBER");
         String flv = "http://localhost:" + port + "/live/" + roomId + ".flv";
@@ -237,11 +268,17 @@ class RtmpPublishEndToEndTest extends PublishingTest {
         assertThat(room(roomId).get("httpFlvPlayUrl").asText()).isEqualTo(flv);
         assertThat(room(roomId).get("cmafHlsPlayUrl").asText()).as("CMAF is packaged whatever the mode")
                 .endsWith("/live/" + roomId + "/index.m3u8");
-        assertThat(room(roomId).get("rtmpPlayUrl").isNull()).as("RTMP play is not served").isTrue();
+        String rtmpPlayUrl = room(roomId).get("rtmpPlayUrl").asText();
+        assertThat(rtmpPlayUrl).as("on the ingest URL").startsWith("rtmp://").endsWith("/live/" + roomId);
         assertThat(broadcasting.key("host1").get("httpFlvPlayUrl").asText()).isEqualTo(flv);
+        assertThat(broadcasting.key("host1").get("rtmpPlayUrl").asText()).isEqualTo(rtmpPlayUrl);
 
         String token = "?streamingToken=" + viewer.streamingToken();
         assertThat(probe(flv.replace("localhost", "127.0.0.1") + token)).contains("h264", "aac");
+        String rtmpPlay = "rtmp://127.0.0.1:" + rtmp.port() + "/live/" + roomId;
+        assertThat(probe(rtmpPlay + token)).contains("h264", "aac");
+        assertThat(probeFails(rtmpPlay)).as("a MEMBER room, no token").contains("NetStream.Play.StreamNotFound");
+        assertThat(probeFails(rtmpPlay + "?streamingToken=not.a.token")).contains("NetStream.Play.Failed");
         FluxExchangeResult<DataBuffer> stream = http.get().uri("/live/{id}.flv" + token, roomId).exchange()
                 .expectStatus().isOk().expectHeader().contentType("video/x-flv")
                 .expectHeader().cacheControl(CacheControl.noStore()).returnResult(DataBuffer.class);

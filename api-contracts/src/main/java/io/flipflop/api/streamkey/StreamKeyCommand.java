@@ -5,6 +5,7 @@ package io.flipflop.api.streamkey;
  * ({@code origin}, {@code actor}; see {@link io.flipflop.api.videoroom.CommandOrigin}).
  */
 public sealed interface StreamKeyCommand permits StartIngest, StopIngest, StartCmafPublish, StopCmafPublish,
-        RenewIngestLease, GoLiveOnStreamKey, EndBroadcastOnStreamKey, ForceTerminateStreamKey, ReissueStreamKey {
+        RenewIngestLease, GoLiveOnStreamKey, EndBroadcastOnStreamKey, ForceTerminateStreamKey, ReissueStreamKey,
+        ChangeStreamKeyMode {
     long streamKeyId();
 }

@@ -7,6 +7,6 @@ package io.flipflop.api.streamkey;
  */
 public sealed interface StreamKeyEvent permits StreamKeyCreated, IngestStarted, IngestStopped, CmafPublishStarted,
         CmafPublishStopped, StreamKeyWentLive, StreamKeyBroadcastEnded, StreamKeyForciblyTerminated,
-        StreamKeyReissued {
+        StreamKeyReissued, StreamKeyModeChanged {
     long streamKeyId();
 }

@@ -13,6 +13,7 @@ import io.flipflop.api.streamkey.IngestStarted;
 import io.flipflop.api.streamkey.IngestStopReason;
 import io.flipflop.api.streamkey.IngestStopped;
 import io.flipflop.api.streamkey.OutputMode;
+import io.flipflop.api.streamkey.ChangeStreamKeyMode;
 import io.flipflop.api.streamkey.ReissueStreamKey;
 import io.flipflop.api.streamkey.RenewIngestLease;
 import io.flipflop.api.streamkey.StartCmafPublish;
@@ -23,6 +24,7 @@ import io.flipflop.api.streamkey.StreamKeyBroadcastEnded;
 import io.flipflop.api.streamkey.StreamKeyCommand;
 import io.flipflop.api.streamkey.StreamKeyCreated;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
+import io.flipflop.api.streamkey.StreamKeyModeChanged;
 import io.flipflop.api.streamkey.StreamKeyReissued;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
@@ -72,7 +74,10 @@ public class StreamKey {
     private String streamKey;
     private StreamKeyState state;
     private String workerId;
+    /** The running ingest's mode. */
     private OutputMode mode;
+    /** The key's own setting, for publishes without {@code ?mode=}; null when it has none. */
+    private OutputMode ownMode;
     private Long videoRoomId;
     /**
      * Rooms whose broadcast this key has ended (or force-terminated). A go live that checked its room while it was
@@ -183,6 +188,16 @@ public class StreamKey {
         return snapshot();
     }
 
+    /** Any state: only later publishes read it. Setting the mode it has already records nothing. */
+    @CommandHandler
+    public StreamKeySnapshot handle(ChangeStreamKeyMode command) {
+        requireApp(command.appId());
+        if (command.mode() != ownMode) {
+            apply(new StreamKeyModeChanged(streamKeyId, state, command.mode()));
+        }
+        return snapshot();
+    }
+
     /**
      * The worker stopped renewing: the key moves as the table moves it when that ingest stops, through stop
      * ingest before CMAF publishing started and stop CMAF publish after, with reason LEASE_EXPIRED.
@@ -268,6 +283,12 @@ public class StreamKey {
     @EventSourcingHandler
     void on(StreamKeyReissued event, @Timestamp Instant at) {
         streamKey = event.streamKey();
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(StreamKeyModeChanged event, @Timestamp Instant at) {
+        ownMode = event.mode();
         lastModifiedAt = at;
     }
 

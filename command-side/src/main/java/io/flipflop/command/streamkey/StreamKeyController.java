@@ -1,11 +1,16 @@
 package io.flipflop.command.streamkey;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flipflop.api.streamkey.ChangeStreamKeyMode;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.ReissueStreamKey;
+import io.flipflop.api.streamkey.StreamKeyCommand;
 import io.flipflop.api.streamkey.StreamKeyView;
 import io.flipflop.command.broadcast.BroadcastService;
 import io.flipflop.command.broadcast.Origin;
 import io.flipflop.command.broadcast.OriginCommands;
 import io.flipflop.command.broadcast.Owners;
+import io.flipflop.command.patch.PatchBody;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.security.AuthenticatedApp;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,21 +20,27 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * FlipFlop App API stream key writes (reference §6.5, §6.6). A key of another app is not found (404), never
+ * FlipFlop App API stream key writes (reference §6.4 with the key's own output mode, §6.5, §6.6). A key of another app is not found (404), never
  * forbidden. Reads are the query side's.
  */
 @RestController
-@Tag(name = "App API: stream keys", description = "Reissue a key string, force-terminate an ingest")
+@Tag(name = "App API: stream keys",
+        description = "Set a key's output mode, reissue a key string, force-terminate an ingest")
 @SecurityRequirement(name = "appBasic")
 public class StreamKeyController {
+
+    private static final String MODE = "mode";
 
     private final OriginCommands commands;
     private final BroadcastService broadcasts;
@@ -52,13 +63,25 @@ public class StreamKeyController {
                     + "200 with the StreamKey. Errors: 404 STREAM_KEY_NOT_FOUND; 400 STREAM_KEY_STATE_NOT_INACTIVE.")
     public Mono<StreamKeyView> reissue(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
                                        @PathVariable long streamKeyId) {
-        return commands.<StreamKeySnapshot>send(new ReissueStreamKey(streamKeyId, app.appId(), strings.newStreamKey()),
-                        Origin.app(app.appId()))
-                .onErrorMap(AggregateNotFoundException.class,
-                        e -> ApiException.notFound("STREAM_KEY_NOT_FOUND", "No such stream key"))
-                .flatMap(key -> Mono.fromCallable(() -> StreamKeyViews.view(key, app.appRef(),
-                                owners.member(key.memberId()).orElse(null), null, settings.ingestUrl()))
-                        .subscribeOn(Schedulers.boundedElastic()));
+        return view(new ReissueStreamKey(streamKeyId, app.appId(), strings.newStreamKey()), app);
+    }
+
+    @PatchMapping("/v2/apps/me/stream-keys/{streamKeyId}")
+    @Operation(operationId = "updateStreamKey", summary = "Set a stream key's own output mode",
+            description = "`mode`: `CMAF`, `RTMP` or `RTMP_CMAF`, the output mode of the key's publishes whose URL "
+                    + "has no `?mode=` (reference §16), from the next publish on; `null` removes it (the default, "
+                    + "CMAF, applies). The body must name `mode`; `profileId` (transcoding profiles) is not "
+                    + "supported. Any state. 200 with the StreamKey. Errors: 404 STREAM_KEY_NOT_FOUND; 400 "
+                    + "INVALID_HTTP_MESSAGE_BODY.")
+    public Mono<StreamKeyView> update(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
+                                      @PathVariable long streamKeyId,
+                                      @RequestBody(required = false) JsonNode body) {
+        PatchBody patch = PatchBody.of(body);
+        if (patch.present(Field.class, Map.of(MODE, Field.MODE)).isEmpty()) {
+            throw PatchBody.invalid("The body must name mode (CMAF, RTMP, RTMP_CMAF or null)");
+        }
+        String mode = patch.text(MODE);
+        return view(new ChangeStreamKeyMode(streamKeyId, app.appId(), mode == null ? null : outputMode(mode)), app);
     }
 
     @PostMapping("/v2/apps/me/stream-keys/{streamKeyId}/force-terminate")
@@ -81,4 +104,24 @@ public class StreamKeyController {
                                            @PathVariable String appUserId) {
         return broadcasts.forceTerminateMember(app.appId(), appUserId, Origin.app(app.appId()));
     }
+
+    /** The command's answer as the key's view; a key that does not exist is not found, as another app's. */
+    private Mono<StreamKeyView> view(StreamKeyCommand command, AuthenticatedApp app) {
+        return commands.<StreamKeySnapshot>send(command, Origin.app(app.appId()))
+                .onErrorMap(AggregateNotFoundException.class,
+                        e -> ApiException.notFound("STREAM_KEY_NOT_FOUND", "No such stream key"))
+                .flatMap(key -> Mono.fromCallable(() -> StreamKeyViews.view(key, app.appRef(),
+                                owners.member(key.memberId()).orElse(null), null, settings.ingestUrl()))
+                        .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private static OutputMode outputMode(String mode) {
+        try {
+            return OutputMode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw PatchBody.invalid("mode must be CMAF, RTMP, RTMP_CMAF or null");
+        }
+    }
+
+    private enum Field { MODE }
 }

@@ -17,6 +17,7 @@ import io.flipflop.api.streamkey.IngestStarted;
 import io.flipflop.api.streamkey.IngestStopReason;
 import io.flipflop.api.streamkey.IngestStopped;
 import io.flipflop.api.streamkey.OutputMode;
+import io.flipflop.api.streamkey.ChangeStreamKeyMode;
 import io.flipflop.api.streamkey.ReissueStreamKey;
 import io.flipflop.api.streamkey.RenewIngestLease;
 import io.flipflop.api.streamkey.StartCmafPublish;
@@ -27,6 +28,7 @@ import io.flipflop.api.streamkey.StreamKeyBroadcastEnded;
 import io.flipflop.api.streamkey.StreamKeyCommand;
 import io.flipflop.api.streamkey.StreamKeyCreated;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
+import io.flipflop.api.streamkey.StreamKeyModeChanged;
 import io.flipflop.api.streamkey.StreamKeyReissued;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
@@ -62,17 +64,20 @@ class StreamKeyTest {
      */
     private static final Map<StreamKeyState, Map<Class<?>, StreamKeyState>> SPEC = Map.of(
             INACTIVE, Map.of(StartIngest.class, ACTIVE_PREP, ReissueStreamKey.class, INACTIVE,
-                    ForceTerminateStreamKey.class, INACTIVE),
+                    ForceTerminateStreamKey.class, INACTIVE, ChangeStreamKeyMode.class, INACTIVE),
             ACTIVE_PREP, Map.of(StopIngest.class, INACTIVE, StartCmafPublish.class, ACTIVE,
-                    RenewIngestLease.class, ACTIVE_PREP, ForceTerminateStreamKey.class, INACTIVE),
+                    RenewIngestLease.class, ACTIVE_PREP, ForceTerminateStreamKey.class, INACTIVE,
+                    ChangeStreamKeyMode.class, ACTIVE_PREP),
             ACTIVE, Map.of(StopCmafPublish.class, INACTIVE, GoLiveOnStreamKey.class, ACTIVE_LIVE,
-                    RenewIngestLease.class, ACTIVE, ForceTerminateStreamKey.class, INACTIVE),
+                    RenewIngestLease.class, ACTIVE, ForceTerminateStreamKey.class, INACTIVE,
+                    ChangeStreamKeyMode.class, ACTIVE),
             ACTIVE_LIVE, Map.of(StopCmafPublish.class, INACTIVE_LIVE, RenewIngestLease.class, ACTIVE_LIVE,
-                    ForceTerminateStreamKey.class, INACTIVE),
+                    ForceTerminateStreamKey.class, INACTIVE, ChangeStreamKeyMode.class, ACTIVE_LIVE),
             INACTIVE_LIVE, Map.of(StartIngest.class, ACTIVE_LIVE_PREP, EndBroadcastOnStreamKey.class, INACTIVE,
-                    ForceTerminateStreamKey.class, INACTIVE),
+                    ForceTerminateStreamKey.class, INACTIVE, ChangeStreamKeyMode.class, INACTIVE_LIVE),
             ACTIVE_LIVE_PREP, Map.of(StopIngest.class, INACTIVE_LIVE, StartCmafPublish.class, ACTIVE_LIVE,
-                    RenewIngestLease.class, ACTIVE_LIVE_PREP, ForceTerminateStreamKey.class, INACTIVE));
+                    RenewIngestLease.class, ACTIVE_LIVE_PREP, ForceTerminateStreamKey.class, INACTIVE,
+                    ChangeStreamKeyMode.class, ACTIVE_LIVE_PREP));
 
     private static final Map<Class<?>, String> CODES = Map.of(
             StartIngest.class, "STREAM_KEY_STATE_NOT_INACTIVE_OR_INACTIVE_LIVE",
@@ -93,7 +98,8 @@ class StreamKeyTest {
             GoLiveOnStreamKey.class, new GoLiveOnStreamKey(KEY, ROOM),
             EndBroadcastOnStreamKey.class, new EndBroadcastOnStreamKey(KEY, ROOM),
             ForceTerminateStreamKey.class, new ForceTerminateStreamKey(KEY, APP, "NEW"),
-            ReissueStreamKey.class, new ReissueStreamKey(KEY, APP, "NEW"));
+            ReissueStreamKey.class, new ReissueStreamKey(KEY, APP, "NEW"),
+            ChangeStreamKeyMode.class, new ChangeStreamKeyMode(KEY, APP, OutputMode.RTMP));
 
     private AggregateTestFixture<StreamKey> fixture;
 
@@ -230,9 +236,32 @@ class StreamKeyTest {
     }
 
     @Test
+    void theKeysOwnModeIsRecordedInAnyStateWithoutMovingIt() {
+        fixture.given(historyTo(ACTIVE_LIVE))
+                .when(new ChangeStreamKeyMode(KEY, APP, OutputMode.RTMP))
+                .expectEvents(new StreamKeyModeChanged(KEY, ACTIVE_LIVE, OutputMode.RTMP))
+                .expectState(key -> assertThat(key.state()).isEqualTo(ACTIVE_LIVE));
+    }
+
+    @Test
+    void theSameModeAgainRecordsNothingAndNullRemovesIt() {
+        fixture.given(created(), new StreamKeyModeChanged(KEY, INACTIVE, OutputMode.RTMP_CMAF))
+                .when(new ChangeStreamKeyMode(KEY, APP, OutputMode.RTMP_CMAF))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(created(), new StreamKeyModeChanged(KEY, INACTIVE, OutputMode.RTMP_CMAF))
+                .when(new ChangeStreamKeyMode(KEY, APP, null))
+                .expectEvents(new StreamKeyModeChanged(KEY, INACTIVE, null));
+    }
+
+    @Test
     void anotherAppsKeyIsNotFound() {
         fixture.given(created())
                 .when(new ReissueStreamKey(KEY, 8, "NEW"))
+                .expectNoEvents()
+                .expectException(notFound("STREAM_KEY_NOT_FOUND"));
+        fixture.given(created())
+                .when(new ChangeStreamKeyMode(KEY, 8, OutputMode.RTMP))
                 .expectNoEvents()
                 .expectException(notFound("STREAM_KEY_NOT_FOUND"));
         fixture.given(historyTo(ACTIVE_LIVE))

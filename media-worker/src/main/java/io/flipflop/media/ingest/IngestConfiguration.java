@@ -1,7 +1,7 @@
 package io.flipflop.media.ingest;
 
-import io.flipflop.media.flv.HttpFlvSinkFactory;
-import io.flipflop.media.flv.HttpFlvStreams;
+import io.flipflop.media.flv.FlvSinkFactory;
+import io.flipflop.media.flv.FlvStreams;
 import io.flipflop.media.stream.MediaSinkFactory;
 import io.flipflop.media.stream.WorkerCommands;
 import java.time.Duration;
@@ -57,20 +57,20 @@ public class IngestConfiguration {
      */
     @Bean
     public Ingests ingests(StreamKeyLookup lookup, IngestCommands commands, ObjectProvider<MediaSinkFactory> sinks,
-                           ObjectProvider<HttpFlvStreams> httpFlv, WorkerId workerId,
+                           ObjectProvider<FlvStreams> httpFlv, WorkerId workerId,
                            @Value("${flipflop.ingest.lease:15s}") Duration lease, RtmpSettings settings) {
         MediaSinkFactory factory = sinks.getIfAvailable(() -> (stream, listener) -> {
             throw new IllegalStateException("No packager (MediaSinkFactory) is configured");
         });
-        HttpFlvStreams flv = httpFlv.getIfAvailable();
-        return new Ingests(lookup, commands, flv == null ? factory : new HttpFlvSinkFactory(factory, flv),
+        FlvStreams flv = httpFlv.getIfAvailable();
+        return new Ingests(lookup, commands, flv == null ? factory : new FlvSinkFactory(factory, flv),
                 workerId.value(), lease, settings);
     }
 
     @Bean
     @ConditionalOnProperty(name = "flipflop.rtmp.enabled", matchIfMissing = true)
-    public RtmpServer rtmpServer(RtmpSettings settings, Ingests ingests) {
-        return new RtmpServer(settings, ingests);
+    public RtmpServer rtmpServer(RtmpSettings settings, Ingests ingests, ObjectProvider<RtmpPlayback> playback) {
+        return new RtmpServer(settings, ingests, playback.getIfAvailable());
     }
 
     @Bean

@@ -57,6 +57,7 @@ sealed interface RtmpMessage {
     record UserControl(int event, long value) implements RtmpMessage {
 
         static final int STREAM_BEGIN = 0;
+        static final int STREAM_EOF = 1;
         static final int PING_REQUEST = 6;
         static final int PING_RESPONSE = 7;
     }

@@ -34,14 +34,17 @@ public class RtmpServer implements SmartLifecycle {
 
     private final RtmpSettings settings;
     private final Ingests ingests;
+    private final RtmpPlayback playback;
     private EventLoopGroup acceptor;
     private EventLoopGroup connections;
     private ChannelGroup channels;
     private Channel listener;
 
-    public RtmpServer(RtmpSettings settings, Ingests ingests) {
+    /** @param playback RTMP play's admission; null refuses every play (a worker without the playback origin) */
+    public RtmpServer(RtmpSettings settings, Ingests ingests, RtmpPlayback playback) {
         this.settings = settings;
         this.ingests = ingests;
+        this.playback = playback;
     }
 
     @Override
@@ -65,7 +68,7 @@ public class RtmpServer implements SmartLifecycle {
                                 .addLast(new ChunkDecoder((int) settings.maxMessageSize().toBytes(),
                                         (int) settings.maxChunkSize().toBytes(), settings.maxChunkStreams(),
                                         MessageRate.perSecond(settings.maxMessagesPerSecond())))
-                                .addLast(new RtmpConnection(ingests));
+                                .addLast(new RtmpConnection(ingests, playback));
                     }
                 })
                 .bind(settings.bindAddress(), settings.port())

@@ -12,7 +12,7 @@ import io.flipflop.media.cmaf.LiveStream;
 import io.flipflop.media.cmaf.MediaNames;
 import io.flipflop.media.cmaf.PlaylistAnswer;
 import io.flipflop.media.cmaf.PlaylistRequest;
-import io.flipflop.media.flv.HttpFlvStreams;
+import io.flipflop.media.flv.FlvStreams;
 import io.flipflop.media.usage.Delivery;
 import io.flipflop.media.usage.PlaybackMeter;
 import io.flipflop.platform.error.ApiException;
@@ -55,15 +55,15 @@ class LiveOrigin {
 
     private final PlaybackGate gate;
     private final PlaybackMeter meter;
-    private final HttpFlvStreams httpFlv;
+    private final FlvStreams httpFlv;
     private final Clock clock;
 
     @Autowired
-    LiveOrigin(PlaybackGate gate, PlaybackMeter meter, HttpFlvStreams httpFlv) {
+    LiveOrigin(PlaybackGate gate, PlaybackMeter meter, FlvStreams httpFlv) {
         this(gate, meter, httpFlv, Clock.systemUTC());
     }
 
-    LiveOrigin(PlaybackGate gate, PlaybackMeter meter, HttpFlvStreams httpFlv, Clock clock) {
+    LiveOrigin(PlaybackGate gate, PlaybackMeter meter, FlvStreams httpFlv, Clock clock) {
         this.gate = gate;
         this.meter = meter;
         this.httpFlv = httpFlv;
@@ -86,7 +86,7 @@ class LiveOrigin {
                                                    @RequestParam(required = false) String streamingToken,
                                                    ServerHttpRequest request) {
         return gate.admit(videoRoomId, streamingToken)
-                .flatMap(playback -> meter.metered(Mono.justOrEmpty(httpFlv.watch(playback.stream().streamKeyId()))
+                .flatMap(playback -> meter.metered(Mono.justOrEmpty(httpFlv.watchFlv(playback.stream().streamKeyId()))
                                 .map(tags -> ResponseEntity.ok().contentType(FLV).cacheControl(CacheControl.noStore())
                                         .body(tags.map(MediaResponses::buffer))),
                         playback.room().appId(), playback.room().videoRoomId(),

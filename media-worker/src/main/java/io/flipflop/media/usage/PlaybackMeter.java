@@ -3,6 +3,7 @@ package io.flipflop.media.usage;
 import io.flipflop.platform.access.Viewer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.function.ToIntFunction;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -28,6 +29,11 @@ public final class PlaybackMeter {
         return identity.of(viewer, streamingToken, request);
     }
 
+    /** The viewer of a request that is not HTTP (RTMP play): its client address and agent. */
+    public String viewer(Viewer viewer, String streamingToken, String clientAddress, String agent) {
+        return identity.of(viewer, streamingToken, clientAddress, agent);
+    }
+
     /**
      * The answer, told to the viewer sessions once its body has gone out: the bytes as sent, the media as
      * {@code delivery} says for them. An answer cut short (the player went away) counts its bytes only; an error
@@ -40,11 +46,21 @@ public final class PlaybackMeter {
             if (entity.getBody() == null) {
                 return entity;
             }
-            AtomicLong bytes = new AtomicLong();
-            Flux<DataBuffer> body = entity.getBody().doOnNext(buffer -> bytes.addAndGet(buffer.readableByteCount()))
-                    .doFinally(signal -> sessions.delivered(appId, videoRoomId, viewer, signal == SignalType.ON_COMPLETE
-                            ? delivery.apply(bytes.get()) : Delivery.bytesOnly(bytes.get())));
+            Flux<DataBuffer> body = metered(entity.getBody(), DataBuffer::readableByteCount, appId, videoRoomId, viewer,
+                    delivery);
             return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders()).body(body);
         });
+    }
+
+    /**
+     * A stream of items, told to the viewer sessions once it ends: the bytes {@code size} counts, the media as
+     * {@code delivery} says for them; cut short or failed, its bytes only.
+     */
+    public <T> Flux<T> metered(Flux<T> items, ToIntFunction<T> size, long appId, long videoRoomId, String viewer,
+                               LongFunction<Delivery> delivery) {
+        AtomicLong bytes = new AtomicLong();
+        return items.doOnNext(item -> bytes.addAndGet(size.applyAsInt(item)))
+                .doFinally(signal -> sessions.delivered(appId, videoRoomId, viewer, signal == SignalType.ON_COMPLETE
+                        ? delivery.apply(bytes.get()) : Delivery.bytesOnly(bytes.get())));
     }
 }

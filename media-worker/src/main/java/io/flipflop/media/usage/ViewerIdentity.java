@@ -32,11 +32,15 @@ final class ViewerIdentity {
     }
 
     String of(Viewer viewer, String streamingToken, ServerHttpRequest request) {
+        return of(viewer, streamingToken, clientAddress(request), request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+    }
+
+    /** The same from an address and agent known otherwise (an RTMP player's, whose agent is its flashVer). */
+    String of(Viewer viewer, String streamingToken, String clientAddress, String userAgent) {
         if (viewer instanceof Viewer.Member member) {
             return "member:" + member.memberId();
         }
-        String client = clientAddress(request) + '\n' + request.getHeaders().getFirst(HttpHeaders.USER_AGENT) + '\n'
-                + (streamingToken == null ? "" : streamingToken);
+        String client = clientAddress + '\n' + userAgent + '\n' + (streamingToken == null ? "" : streamingToken);
         return "client:" + hash(client);
     }
 

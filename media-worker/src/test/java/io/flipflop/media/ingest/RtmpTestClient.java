@@ -5,15 +5,18 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A publisher on a raw socket, for driving the server byte by byte. The server's answers are read back with our
- * own chunk decoder (which also applies the Set Chunk Size the server sends).
+ * A publisher or player on a raw socket, for driving the server byte by byte. The server's answers are read back
+ * with our own chunk decoder (which also applies the Set Chunk Size the server sends).
  */
 final class RtmpTestClient implements AutoCloseable {
 
@@ -26,9 +29,20 @@ final class RtmpTestClient implements AutoCloseable {
     private final EmbeddedChannel answers = new EmbeddedChannel(new ChunkEncoder(),
             new ChunkDecoder(1 << 20, 1 << 20, 64, MessageRate.perSecond(100_000)));
     private double transactions = 1;
+    /** Every message read from the server, in order. */
+    final List<RtmpMessage> received = new ArrayList<>();
 
     RtmpTestClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, 0);
+    }
+
+    /** @param receiveBuffer the socket's receive buffer in bytes, set before connecting; 0 for the system's */
+    RtmpTestClient(int port, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout(5000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -48,13 +62,24 @@ final class RtmpTestClient implements AutoCloseable {
 
     /** Handshake, connect to {@code live}, createStream and publish {@code name}; the publish's status code. */
     String publish(String name) throws IOException {
+        createStream();
+        command(STREAM_ID, "publish", null, name, "live");
+        return statusCode(expectCommand("onStatus"));
+    }
+
+    /** Handshake, connect to {@code live}, createStream and play {@code name}, as FFmpeg does; the first status code. */
+    String play(String name) throws IOException {
+        createStream();
+        command(STREAM_ID, "play", null, name, -2000.0);
+        return statusCode(expectCommand("onStatus"));
+    }
+
+    private void createStream() throws IOException {
         handshake();
-        command(0, "connect", Map.of("app", "live", "type", "nonprivate", "tcUrl", "rtmp://127.0.0.1/live"));
+        command(0, "connect", Map.of("app", "live", "flashVer", "LNX 9,0,124,2", "tcUrl", "rtmp://127.0.0.1/live"));
         expectCommand("_result");
         command(0, "createStream", (Object) null);
         expectCommand("_result");
-        command(STREAM_ID, "publish", null, name, "live");
-        return statusCode(expectCommand("onStatus"));
     }
 
     void command(int streamId, String name, Object... arguments) throws IOException {
@@ -78,18 +103,35 @@ final class RtmpTestClient implements AutoCloseable {
     /** Reads until a command of that name arrives. */
     RtmpMessage.Command expectCommand(String name) throws IOException {
         while (true) {
-            RtmpMessage message = answers.readInbound();
-            if (message == null) {
-                byte[] buffer = new byte[8192];
-                int read = in.read(buffer);
-                if (read < 0) {
-                    throw new IOException("Closed by the server while waiting for " + name);
-                }
-                answers.writeInbound(Unpooled.wrappedBuffer(buffer, 0, read));
-            } else if (message instanceof RtmpMessage.Command command && command.name().equals(name)) {
+            if (next() instanceof RtmpMessage.Command command && command.name().equals(name)) {
                 return command;
             }
         }
+    }
+
+    /** Reads until a media message arrives. */
+    RtmpMessage.Media expectMedia() throws IOException {
+        while (true) {
+            if (next() instanceof RtmpMessage.Media media) {
+                return media;
+            }
+        }
+    }
+
+    /** The server's next message. */
+    RtmpMessage next() throws IOException {
+        RtmpMessage message = answers.readInbound();
+        while (message == null) {
+            byte[] buffer = new byte[8192];
+            int read = in.read(buffer);
+            if (read < 0) {
+                throw new IOException("Closed by the server");
+            }
+            answers.writeInbound(Unpooled.wrappedBuffer(buffer, 0, read));
+            message = answers.readInbound();
+        }
+        received.add(message);
+        return message;
     }
 
     /** Whether the server closed the connection within {@code timeout}, reading and dropping what it sends. */

@@ -2,6 +2,8 @@ package io.flipflop.media.ingest;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.flipflop.media.flv.FlvSinkFactory;
+import io.flipflop.media.flv.FlvStreams;
 import io.flipflop.platform.mongo.EmbeddedMongoServer;
 import java.time.Duration;
 import org.bson.Document;
@@ -20,9 +22,17 @@ final class TestIngestServer implements AutoCloseable {
     private final MongoClient client = MongoClients.create(mongo.connectionString());
 
     TestIngestServer(RtmpSettings settings, Duration lease) {
-        ingests = new Ingests(new StreamKeyLookup(client.getDatabase("flipflop")), commands, sinks, "worker-test",
-                lease, settings);
-        server = new RtmpServer(settings, ingests);
+        this(settings, lease, null, null);
+    }
+
+    /**
+     * @param flv      where publishes in mode RTMP or RTMP_CMAF go beside the packager; null for nowhere
+     * @param playback RTMP play's admission; null refuses every play
+     */
+    TestIngestServer(RtmpSettings settings, Duration lease, FlvStreams flv, RtmpPlayback playback) {
+        ingests = new Ingests(new StreamKeyLookup(client.getDatabase("flipflop")), commands,
+                flv == null ? sinks : new FlvSinkFactory(sinks, flv), "worker-test", lease, settings);
+        server = new RtmpServer(settings, ingests, playback);
         server.start();
     }
 

@@ -24,18 +24,32 @@ public class PlaybackUrls {
     /** No play URLs: the room is not LIVE (or the key not ACTIVE_LIVE for a room). */
     public static final Live NONE = new Live(null, null, null, null);
 
+    static final String DEFAULT_INGEST_URL = "rtmp://localhost:1935/live";
+
     private final String configured;
     private volatile String base;
+    private final String rtmpBase;
 
+    /**
+     * @param ingestUrl the stream keys' {@code ingestUrl} ({@code flipflop.ingest.ingest-url}): RTMP play is
+     *                  served by the same server and application, so {@code rtmpPlayUrl} is built on it
+     */
     @Autowired
-    public PlaybackUrls(@Value("${flipflop.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
+    public PlaybackUrls(@Value("${flipflop.public-url:}") String publicUrl, @Value("${server.port:8080}") int port,
+                        @Value("${flipflop.ingest.ingest-url:" + DEFAULT_INGEST_URL + "}") String ingestUrl) {
         this.configured = trimmed(publicUrl);
         this.base = configured.isEmpty() ? "http://localhost:" + port : configured;
+        this.rtmpBase = trimmed(ingestUrl);
     }
 
     /** A fixed base URL, for code that runs without an HTTP server. */
     public static PlaybackUrls at(String publicUrl) {
-        return new PlaybackUrls(publicUrl, 0);
+        return at(publicUrl, DEFAULT_INGEST_URL);
+    }
+
+    /** Fixed base URLs for HTTP and RTMP. */
+    public static PlaybackUrls at(String publicUrl, String ingestUrl) {
+        return new PlaybackUrls(publicUrl, 0, ingestUrl);
     }
 
     @EventListener
@@ -49,9 +63,9 @@ public class PlaybackUrls {
     /**
      * The play URLs of a room in that state: filled while LIVE only (cleared on LIVE_INACTIVE and after the end,
      * as FlipFlop does). Every ingest is packaged to CMAF whatever its {@code mode}, so the HLS and DASH URLs
-     * are always there; HTTP-FLV when the running ingest's mode asks for RTMP output; RTMP play is not served.
+     * are always there; HTTP-FLV and RTMP play when the running ingest's mode asks for RTMP output.
      *
-     * @param mode the running ingest's output mode; null when not known (no HTTP-FLV URL then)
+     * @param mode the running ingest's output mode; null when not known (no HTTP-FLV or RTMP URL then)
      */
     public Live ofRoom(long videoRoomId, VideoRoomState state, OutputMode mode) {
         return state == VideoRoomState.LIVE ? live(videoRoomId, mode) : NONE;
@@ -64,8 +78,9 @@ public class PlaybackUrls {
 
     private Live live(long videoRoomId, OutputMode mode) {
         String room = base + "/live/" + videoRoomId;
-        String httpFlv = mode == OutputMode.RTMP || mode == OutputMode.RTMP_CMAF ? room + ".flv" : null;
-        return new Live(room + "/index.m3u8", room + "/manifest.mpd", httpFlv, null);
+        boolean rtmpOutput = mode == OutputMode.RTMP || mode == OutputMode.RTMP_CMAF;
+        return new Live(room + "/index.m3u8", room + "/manifest.mpd", rtmpOutput ? room + ".flv" : null,
+                rtmpOutput ? rtmpBase + "/" + videoRoomId : null);
     }
 
     /** The path of a room's archived VOD (its HLS playlist), as the archive records it. */

@@ -51,7 +51,7 @@ class MemberEventSourceTest {
     private static final long KEY = 2;
     private static final long ROOM = 50;
 
-    private static final PlaybackUrls URLS = PlaybackUrls.at("https://media.example");
+    private static final PlaybackUrls URLS = PlaybackUrls.at("https://media.example", "rtmp://media.example/live");
 
     private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
@@ -211,8 +211,8 @@ class MemberEventSourceTest {
                 StreamKeyState.ACTIVE_LIVE, "https://media.example/live/50/index.m3u8"));
         assertThat(alice.get(2).customData()).isEqualTo(new ChangeData.VideoRoomChange("VIDEO_ROOM", "50",
                 VideoRoomState.LIVE, "https://media.example/live/50/index.m3u8",
-                "https://media.example/live/50/index.m3u8", "https://media.example/live/50/manifest.mpd", null,
-                "https://media.example/live/50.flv", null));
+                "https://media.example/live/50/index.m3u8", "https://media.example/live/50/manifest.mpd",
+                "rtmp://media.example/live/50", "https://media.example/live/50.flv", null));
     }
 
     @Test

@@ -80,7 +80,8 @@ class StreamKeyViewProjectionTest {
         MemberQueries members = new MemberQueries(database, apps);
         VideoRoomQueries rooms = new VideoRoomQueries(database, apps, members,
                 new RelationshipQueries(database, members), PlaybackUrls.at("https://media.example"));
-        queries = new StreamKeyQueries(database, apps, rooms, INGEST_URL, PlaybackUrls.at("https://media.example"));
+        queries = new StreamKeyQueries(database, apps, rooms, INGEST_URL,
+                PlaybackUrls.at("https://media.example", INGEST_URL));
     }
 
     @Test
@@ -118,7 +119,7 @@ class StreamKeyViewProjectionTest {
         assertThat(live.liveUrl()).isEqualTo(live.playUrl());
         assertThat(live.cmafDashPlayUrl()).isEqualTo("https://media.example/live/" + ROOM + "/manifest.mpd");
         assertThat(live.httpFlvPlayUrl()).as("mode RTMP_CMAF").isEqualTo("https://media.example/live/" + ROOM + ".flv");
-        assertThat(live.rtmpPlayUrl()).as("RTMP play is not served").isNull();
+        assertThat(live.rtmpPlayUrl()).as("mode RTMP_CMAF, on the ingest URL").isEqualTo(INGEST_URL + "/" + ROOM);
 
         projection.on(new CmafPublishStopped(KEY, StreamKeyState.INACTIVE_LIVE, "w1",
                 IngestStopReason.PUBLISHER_DISCONNECTED, ROOM), 4, at(4));

@@ -7,16 +7,16 @@ import io.flipflop.media.stream.MediaSinkFactory;
 import io.flipflop.media.stream.PublishedStream;
 
 /**
- * Adds HTTP-FLV beside the packaging of every publish whose mode asks for RTMP output ({@code RTMP} or
+ * Adds an FLV output (HTTP-FLV, RTMP play) beside the packaging of every publish whose mode asks for RTMP output ({@code RTMP} or
  * {@code RTMP_CMAF}, reference §16). The packaging (CMAF) runs in every mode: the stream key's lifecycle follows
  * it, and the HLS/DASH play URLs are always served. Wired around the packager by the ingest's configuration.
  */
-public class HttpFlvSinkFactory implements MediaSinkFactory {
+public class FlvSinkFactory implements MediaSinkFactory {
 
     private final MediaSinkFactory packaging;
-    private final HttpFlvStreams flv;
+    private final FlvStreams flv;
 
-    public HttpFlvSinkFactory(MediaSinkFactory packaging, HttpFlvStreams flv) {
+    public FlvSinkFactory(MediaSinkFactory packaging, FlvStreams flv) {
         this.packaging = packaging;
         this.flv = flv;
     }
