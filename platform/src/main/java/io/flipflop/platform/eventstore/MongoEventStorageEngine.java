@@ -67,6 +67,9 @@ import static org.axonframework.common.BuilderUtils.assertStrictPositive;
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
+    /** An append whose global indexes turn out to be used already is tried on fresh blocks this many times in all. */
+    private static final int MAX_APPEND_ATTEMPTS = 3;
+
     public static final String EVENTS_COLLECTION = "domain_events";
     public static final String SNAPSHOTS_COLLECTION = "snapshot_events";
     public static final String COUNTERS_COLLECTION = "counters";
@@ -116,7 +119,24 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         List<DomainEventMessage<?>> messages = eventMessages.stream()
                 .<DomainEventMessage<?>>map(EventUtils::asDomainEventMessage).toList();
-        GlobalIndexAllocator.Allocation allocation = allocator.allocate(messages.size(), orderingFloor(messages));
+        long floor = orderingFloor(messages);
+        for (int attempt = 1; !tryAppend(messages, serializer, allocator.allocate(messages.size(), floor)); attempt++) {
+            if (attempt == MAX_APPEND_ATTEMPTS) {
+                throw new EventStoreException("The global indexes reserved for this append were already used, "
+                        + attempt + " times: the counter '" + GLOBAL_INDEX_COUNTER + "' is behind the events");
+            }
+            floor = Long.MAX_VALUE; // a fresh block
+        }
+    }
+
+    /**
+     * Writes the events at the allocation's indexes; false, with nothing of them left (tombstones in their place),
+     * when one of those indexes was already used, so the append needs new ones. That happens when the counter's
+     * {@code $inc} handed a block out twice: the embedded server, under heavy load, once did (the concurrency test
+     * caught it), or when the counter was restored behind the events.
+     */
+    private boolean tryAppend(List<DomainEventMessage<?>> messages, Serializer serializer,
+                              GlobalIndexAllocator.Allocation allocation) {
         GlobalIndexAllocator.Range abandoned = allocation.abandoned();
         List<Document> documents = new ArrayList<>(abandoned.size() + messages.size());
         for (long index = abandoned.from(); index <= abandoned.to(); index++) {
@@ -136,13 +156,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             BulkWriteError error = e.getWriteErrors().get(0);
             int failed = error.getIndex() - abandoned.size();
             if (failed < 0) {
-                throw new EventStoreException("Could not write tombstones at abandoned global indexes", e);
+                if (error.getCode() != DuplicateKeyResolver.DUPLICATE_KEY) {
+                    throw new EventStoreException("Could not write tombstones at abandoned global indexes", e);
+                }
+                // an abandoned index was already used; the ordered insert wrote none of the events after it
+                voidAppend(allocation, 0, messages.size());
+                return false;
             }
             voidAppend(allocation, failed, messages.size());
             DomainEventMessage<?> loser = messages.get(failed);
             if (error.getCode() == DuplicateKeyResolver.DUPLICATE_KEY && !takenByAnotherEvent(loser)) {
-                throw new EventStoreException("Global index " + (allocation.first() + failed) + " is already used: "
-                        + "the counter '" + GLOBAL_INDEX_COUNTER + "' is behind the event collection", e);
+                return false; // the global index was taken, not the aggregate's sequence
             }
             handlePersistenceException(e, loser);
         } catch (MongoException e) {
@@ -156,6 +180,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                         message.getSequenceNumber(), EventDocuments.hash(documents.get(abandoned.size() + i)));
             }
         }
+        return true;
     }
 
     /**
@@ -219,7 +244,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         for (int i = 0; i < count; i++) {
             tombstones.add(EventDocuments.tombstone(allocation.first() + i, allocation.reservedAt()));
         }
-        events.insertMany(tombstones, new InsertManyOptions().ordered(false));
+        try {
+            events.insertMany(tombstones, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // An index a reader already tombstoned as a dead gap (or one never written) is passed by readers as is.
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DuplicateKeyResolver.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
     }
 
     private boolean takenByAnotherEvent(DomainEventMessage<?> event) {

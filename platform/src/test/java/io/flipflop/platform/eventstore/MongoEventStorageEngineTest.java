@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +160,35 @@ class MongoEventStorageEngineTest {
         GapAwareTrackingToken token = (GapAwareTrackingToken) read.get(0).trackingToken();
         assertThat(token.getIndex()).isEqualTo(5);
         assertThat(token.getGaps()).isEmpty();
+    }
+
+    @Test
+    void anAppendWhoseIndexIsAlreadyUsedIsWrittenAtAFreshOne() {
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.maxIndexBlock(1));
+        engine.appendEvents(event("a", 0));
+        // the index its next append reserves was handed out before (the counter's $inc was not atomic)
+        fixture.database().getCollection(MongoEventStorageEngine.EVENTS_COLLECTION)
+                .insertOne(EventDocuments.tombstone(2, System.currentTimeMillis()));
+
+        engine.appendEvents(event("a", 1));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(steps(read)).containsExactly(0L, 1L);
+        assertThat(((GapAwareTrackingToken) read.get(1).trackingToken()).getIndex()).isEqualTo(3);
+    }
+
+    @Test
+    void aCounterBehindTheEventsFailsTheAppendAfterThreeFreshBlocksAndLeavesTheEventsAlone() {
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.maxIndexBlock(1));
+        appendOneByOne(engine, "a", 0, 6);
+        fixture.database().getCollection(MongoEventStorageEngine.COUNTERS_COLLECTION).updateOne(
+                new Document("_id", MongoEventStorageEngine.GLOBAL_INDEX_COUNTER),
+                new Document("$set", new Document("value", 0L)));
+
+        assertThatThrownBy(() -> fixture.engine(builder -> builder.maxIndexBlock(1)).appendEvents(event("b", 0)))
+                .isInstanceOf(EventStoreException.class).hasMessageContaining("is behind the events");
+
+        assertThat(steps(readAll(engine, null))).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
