@@ -132,8 +132,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /**
      * Writes the events at the allocation's indexes; false, with nothing of them left (tombstones in their place),
      * when one of those indexes was already used, so the append needs new ones. That happens when the counter's
-     * {@code $inc} handed a block out twice: the embedded server, under heavy load, once did (the concurrency test
-     * caught it), or when the counter was restored behind the events.
+     * {@code $inc} handed a block out twice (seen once on the embedded server under heavy load, see EVENT-STORE.md),
+     * or when the counter was restored behind the events.
      */
     private boolean tryAppend(List<DomainEventMessage<?>> messages, Serializer serializer,
                               GlobalIndexAllocator.Allocation allocation) {
