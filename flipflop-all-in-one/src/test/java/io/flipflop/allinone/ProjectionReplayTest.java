@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import io.flipflop.api.streamkey.IngestStopReason;
 import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.command.broadcast.MediaWorkerCommands;
+import io.flipflop.query.readmodel.ReadModelProcessing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Read models are disposable: after apps, members, relationships and a whole broadcast, resetting every
- * projection to the start of the event store and replaying rebuilds exactly the same documents.
+ * Read models are disposable: after apps, members, relationships and a whole broadcast, resetting the read-model
+ * processor (every projection) to the start of the event store and replaying rebuilds exactly the same documents.
  */
 // A context of its own (the database name makes it one): cached contexts of other tests would add their documents
 // and, worse, events arriving mid-replay.
@@ -35,8 +36,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "flipflop.usage.storage-interval=1h"})
 class ProjectionReplayTest {
 
-    private static final List<String> PROJECTIONS = List.of("apps", "members", "stream-keys", "video-rooms",
-            "relationships", "usage", "video-posts");
     private static final List<String> READ_MODELS = List.of("apps", "members", "member_keys", "stream_keys",
             "stream_key_members", "video_rooms", "video_room_uuids", "follows", "friends",
             "relationship_deleted_members", "usage_hours", "usage_stream_keys", "usage_rooms", "video_posts");
@@ -96,22 +95,22 @@ class ProjectionReplayTest {
         assertThat(before.get("follows")).hasSize(1);
         assertThat(before.get("usage_hours")).isNotEmpty();
 
-        for (String projection : PROJECTIONS) {
-            TrackingEventProcessor processor = processing
-                    .eventProcessor(projection, TrackingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        TrackingEventProcessor processor = readModels(processing);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
 
-        // A replay ends only once the processors pass the position they were reset at, so wait for the documents.
+        // A replay ends only once the processor passes the position it was reset at, so wait for the documents.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readModels()).isEqualTo(before));
     }
 
     private boolean projectionsCaughtUp() {
-        return PROJECTIONS.stream().allMatch(projection -> processing
-                .eventProcessor(projection, TrackingEventProcessor.class).orElseThrow()
-                .processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
+        return readModels(processing).processingStatus().values().stream().allMatch(status -> status.isCaughtUp());
+    }
+
+    /** Every projection runs in this one processor; resetting it replays them all. */
+    private static TrackingEventProcessor readModels(EventProcessingConfiguration processing) {
+        return processing.eventProcessor(ReadModelProcessing.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
     }
 
     private Map<String, List<Document>> readModels() {

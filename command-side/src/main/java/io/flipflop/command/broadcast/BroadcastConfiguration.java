@@ -2,6 +2,7 @@ package io.flipflop.command.broadcast;
 
 import io.flipflop.api.videoroom.CommandOrigin;
 import io.flipflop.command.streamkey.IngestSettings;
+import io.flipflop.platform.eventstore.EventStoreSettings;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
@@ -36,11 +37,11 @@ public class BroadcastConfiguration {
     public static final String COUPLING_GROUP = "broadcast-coupling";
 
     @Bean
-    public ConfigurerModule broadcastCouplingProcessor() {
+    public ConfigurerModule broadcastCouplingProcessor(EventStoreSettings settings) {
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessorConfiguration(COUPLING_GROUP, axon -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(2)
-                        .andInitialSegmentsCount(2)
+                        .andInitialSegmentsCount(settings.processorSegments())
                         .andInitialTrackingToken(source -> source.createHeadToken()))
                 .registerListenerInvocationErrorHandler(COUPLING_GROUP, axon -> PropagatingErrorHandler.instance());
     }

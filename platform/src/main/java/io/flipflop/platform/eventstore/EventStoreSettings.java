@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fetchDelay        how often a reader polls when idle; other nodes' events show up this late at worst
  * @param snapshotThreshold events after which an aggregate using the "snapshotTrigger" bean is snapshotted
  * @param aggregateCacheSize most aggregates the "aggregateCache" bean keeps loaded
+ * @param processorSegments segments a tracking processor's token is split into when first created
  */
 @ConfigurationProperties("flipflop.event-store")
 public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer maxIndexBlock, Duration indexLease,
-                                 Duration fetchDelay, Integer snapshotThreshold, Integer aggregateCacheSize) {
+                                 Duration fetchDelay, Integer snapshotThreshold, Integer aggregateCacheSize,
+                                 Integer processorSegments) {
 
     public EventStoreSettings {
         batchSize = batchSize == null ? 100 : batchSize;
@@ -26,5 +28,6 @@ public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
         aggregateCacheSize = aggregateCacheSize == null ? 10_000 : aggregateCacheSize;
+        processorSegments = processorSegments == null ? 1 : processorSegments;
     }
 }

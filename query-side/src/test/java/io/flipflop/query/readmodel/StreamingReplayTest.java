@@ -33,9 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The projections driven by Axon itself, as in production: tracking processors of two segments, named by
- * the projections' processing groups, feed them events with their sequence numbers and timestamps, and a token
- * reset replays the whole history through the reset handlers into the very same read models.
+ * The projections driven by Axon itself, as in production: one tracking processor for all of them (here of two
+ * segments, as a split deployment may run it) feeds them events with their sequence numbers and timestamps, and a
+ * reset of its token replays the whole history through every reset handler into the very same read models.
  */
 class StreamingReplayTest {
 
@@ -89,23 +89,17 @@ class StreamingReplayTest {
         List<Document> members = documents(database, "members");
 
         ReadModelWrites.await(database.getCollection("members").insertOne(new Document("_id", "left over from a bug")));
-        for (String group : List.of(AppViewProjection.PROCESSING_GROUP, MemberViewProjection.PROCESSING_GROUP)) {
-            StreamingEventProcessor processor = processor(group);
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(ReadModelProcessing.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
 
         // Only the whole history gives these documents: the last event of each stream changes them.
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(documents(database, "apps")).isEqualTo(apps);
             assertThat(documents(database, "members")).as("rebuilt from empty collections").isEqualTo(members);
         });
-    }
-
-    private StreamingEventProcessor processor(String group) {
-        return axon.eventProcessingConfiguration()
-                .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
     }
 
     private static GenericDomainEventMessage<?> event(String type, long aggregateId, long sequence, Object payload,

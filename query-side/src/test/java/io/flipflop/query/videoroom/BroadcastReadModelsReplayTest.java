@@ -65,8 +65,6 @@ class BroadcastReadModelsReplayTest {
     private static final Instant T = Instant.parse("2026-11-28T10:00:00.125Z");
     private static final List<String> COLLECTIONS = List.of("stream_keys", "stream_key_members", "video_rooms",
             "video_room_uuids", "follows", "friends", "relationship_deleted_members");
-    private static final List<String> GROUPS = List.of(StreamKeyViewProjection.PROCESSING_GROUP,
-            VideoRoomViewProjection.PROCESSING_GROUP, RelationshipProjection.PROCESSING_GROUP);
 
     private final TestDatabases databases = new TestDatabases();
     private final MongoDatabase database = databases.fresh();
@@ -138,13 +136,11 @@ class BroadcastReadModelsReplayTest {
         Map<String, List<Document>> built = readModels();
 
         ReadModelWrites.await(database.getCollection("video_rooms").insertOne(new Document("_id", 999L)));
-        for (String group : GROUPS) {
-            StreamingEventProcessor processor = axon.eventProcessingConfiguration()
-                    .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(ReadModelProcessing.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(readModels()).isEqualTo(built));
     }
