@@ -110,9 +110,12 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     }
 
     @Test
-    void aBroadcastDroppedAndResumedIsArchivedAsAVodThatPlaysFromStartToEnd() throws Exception {
+    void aBroadcastDroppedAndResumedIsArchivedAsAVodThatPlaysFromStartToEndAndBecomesAVideoPost() throws Exception {
         MemberTokens viewer = flipflop.loginMember(app, "viewer2", "Viewer");
-        long roomId = broadcasting.createRoom("host1", "Kept for later", "MEMBER");
+        MemberTokens outsider = flipflop.loginMember(app, "viewer3", "Outsider");
+        long roomId = broadcasting.createRoom("host1", "Kept for later", "RESTRICTED");
+        http.put().uri("/v2/apps/me/video-rooms/{id}/allowlist/viewer2", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isNoContent();
         String live = "http://localhost:" + port + "/live/" + roomId + "/";
 
         publisher = broadcasting.publish(streamKey, 120);
@@ -190,6 +193,34 @@ class RtmpPublishEndToEndTest extends PublishingTest {
                 .expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_ROOM_NOT_FOUND");
         http.get().uri("/vod/{id}/recording.index" + token, roomId).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.errorCode").isEqualTo("MEDIA_NOT_FOUND");
+
+        // the archive became one video post of the room's owner, already PROCESSED, playing the room's VOD
+        JsonNode post = await().atMost(SOON).until(() -> flipflop.asApp(app, "/v2/apps/me/video-posts?appUserId=host1")
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody().get("content"),
+                content -> content.size() == 1).get(0);
+        assertThat(post.get("type").asText()).isEqualTo("LIVE_RECORDED");
+        assertThat(post.get("videoPostState").asText()).isEqualTo("PROCESSED");
+        assertThat(post.get("title").asText()).isEqualTo("Kept for later");
+        assertThat(post.get("accessLevel").asText()).isEqualTo("RESTRICTED");
+        assertThat(post.at("/stats/totalMemberWhitelistCount").asInt()).as("the room's allowlist").isEqualTo(1);
+        assertThat(post.at("/member/appUserId").asText()).isEqualTo("host1");
+        assertThat(post.at("/videoRoom/id").asLong()).isEqualTo(roomId);
+        assertThat(post.at("/file/src/originalFileName").asText()).isEqualTo("index.m3u8");
+        List<String> summaries = new ArrayList<>();
+        post.at("/file/processedSummaries").forEach(summary ->
+                summaries.add(summary.get("format").asText() + " " + summary.get("url").asText()));
+        assertThat(summaries).containsExactly("CMAF_HLS /vod/" + roomId + "/index.m3u8",
+                "CMAF_MPEG_DASH /vod/" + roomId + "/manifest.mpd");
+        // played under the room's (and so the post's) access level: the allowlisted member, not another one
+        for (JsonNode summary : post.at("/file/processedSummaries")) {
+            String url = summary.get("url").asText();
+            http.get().uri(url + token).exchange().expectStatus().isOk();
+            http.get().uri(url + "?streamingToken=" + outsider.streamingToken()).exchange().expectStatus()
+                    .isNotFound();
+            http.get().uri(url).exchange().expectStatus().isNotFound();
+        }
+        flipflop.asApp(app, "/v2/apps/me/video-posts/" + post.get("id").asLong()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.videoRoom.id").isEqualTo(roomId);
     }
 
     @Test
