@@ -19,7 +19,8 @@ import java.util.List;
  * the default ladder has all four rungs. Runs alternate (ours first, then the direct run first) so that a machine
  * getting busier or quieter does not favour one; the figures are the medians. Besides wall time (× realtime), each
  * run's CPU time of its ffmpeg children is read from {@code /proc/self/stat} (the reaped children's user + system
- * time), which other load on a shared machine disturbs far less.
+ * time), which other load on a shared machine disturbs far less, and so is the bench JVM's own CPU time during the
+ * run: what supervising ffmpeg (progress parsing, the watch loop) costs, next to the direct run's waiting.
  * <p>
  * It sits in the transcoder's package (in the bench module) because the transcoder is package-private: it is no
  * API, and only this benchmark needs to reach it from outside the media worker.
@@ -59,29 +60,38 @@ public final class TranscodeBenchmark {
         List<Double> direct = new ArrayList<>();
         List<Double> oursCpu = new ArrayList<>();
         List<Double> directCpu = new ArrayList<>();
+        List<Double> oursJvm = new ArrayList<>();
+        List<Double> directJvm = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             boolean oursFirst = round % 2 == 0;
             for (int turn = 0; turn < 2; turn++) {
                 double cpuBefore = childrenCpuSeconds();
+                double jvmBefore = jvmCpuSeconds();
                 if (oursFirst == (turn == 0)) {
                     ours.add(probe.durationSeconds() / throughTranscoder(transcoder, files, probe));
                     oursCpu.add(childrenCpuSeconds() - cpuBefore);
+                    oursJvm.add(jvmCpuSeconds() - jvmBefore);
                 } else {
                     direct.add(probe.durationSeconds() / directly(files, probe));
                     directCpu.add(childrenCpuSeconds() - cpuBefore);
+                    directJvm.add(jvmCpuSeconds() - jvmBefore);
                 }
             }
-            System.out.printf("round %d: ours %.3f× realtime (%.1f CPU-s), direct %.3f× realtime (%.1f CPU-s)%n",
-                    round + 1, ours.get(round), oursCpu.get(round), direct.get(round), directCpu.get(round));
+            System.out.printf("round %d: ours %.3f× realtime (ffmpeg %.1f CPU-s, JVM %.2f CPU-s), direct %.3f×"
+                    + " realtime (ffmpeg %.1f CPU-s, JVM %.2f CPU-s)%n", round + 1, ours.get(round),
+                    oursCpu.get(round), oursJvm.get(round), direct.get(round), directCpu.get(round),
+                    directJvm.get(round));
         }
         double oursMedian = median(ours);
         double directMedian = median(direct);
         System.out.println();
-        System.out.println("| run | × realtime (median of " + ROUNDS + ") | per round | ffmpeg CPU-s (median) |");
-        System.out.println("|---|---|---|---|");
-        System.out.printf("| our Transcoder | %.3f | %s | %.1f |%n", oursMedian, list(ours), median(oursCpu));
-        System.out.printf("| same ffmpeg commands, direct | %.3f | %s | %.1f |%n", directMedian, list(direct),
-                median(directCpu));
+        System.out.println("| run | × realtime (median of " + ROUNDS + ") | per round | ffmpeg CPU-s (median)"
+                + " | bench JVM CPU-s (median) |");
+        System.out.println("|---|---|---|---|---|");
+        System.out.printf("| our Transcoder | %.3f | %s | %.1f | %.2f |%n", oursMedian, list(ours), median(oursCpu),
+                median(oursJvm));
+        System.out.printf("| same ffmpeg commands, direct | %.3f | %s | %.1f | %.2f |%n", directMedian, list(direct),
+                median(directCpu), median(directJvm));
         System.out.printf("ours / direct: %.3f × realtime (target ≥ 0.95); CPU ours / direct: %.3f%n",
                 oursMedian / directMedian, median(oursCpu) / median(directCpu));
         PostFiles.delete(root);
@@ -120,6 +130,12 @@ public final class TranscodeBenchmark {
     private static double childrenCpuSeconds() throws IOException {
         String[] stat = Files.readString(Path.of("/proc/self/stat")).split("\\) ")[1].split(" ");
         return (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / 100.0;
+    }
+
+    /** This JVM's own user + system seconds (its threads, not its children). */
+    private static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static void run(ProcessBuilder command) throws IOException, InterruptedException {
