@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
+import io.flipflop.command.videopost.ArchivePostingConfiguration;
 import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.ffmpeg.BundledPrograms;
 import java.io.File;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +42,9 @@ class RtmpPublishEndToEndTest extends PublishingTest {
 
     @Autowired
     CmafSettings cmaf;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     FlipFlopClient flipflop;
     AppCredentials app;
@@ -221,6 +227,19 @@ class RtmpPublishEndToEndTest extends PublishingTest {
         }
         flipflop.asApp(app, "/v2/apps/me/video-posts/" + post.get("id").asLong()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.videoRoom.id").isEqualTo(roomId);
+
+        // the archive handled all over again (the processor replayed from the start) makes no second post
+        TrackingEventProcessor posting = processing.eventProcessor(ArchivePostingConfiguration.PROCESSING_GROUP,
+                TrackingEventProcessor.class).orElseThrow();
+        posting.shutDown();
+        posting.resetTokens();
+        posting.start();
+        // the status is empty until the restarted processor claims its segment, and replaying until it is past
+        // the position it was reset at
+        await().atMost(SOON).until(() -> !posting.processingStatus().isEmpty() && posting.processingStatus()
+                .values().stream().allMatch(status -> status.isCaughtUp() && !status.isReplaying()));
+        flipflop.asApp(app, "/v2/apps/me/video-posts?appUserId=host1").exchange().expectBody()
+                .jsonPath("$.totalElements").isEqualTo(1).jsonPath("$.content[0].id").isEqualTo(post.get("id").asLong());
     }
 
     @Test
