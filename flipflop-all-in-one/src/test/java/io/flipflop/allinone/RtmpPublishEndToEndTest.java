@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
+import io.flipflop.api.user.ConsoleSession;
 import io.flipflop.command.videopost.ArchivePostingConfiguration;
 import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.ffmpeg.BundledPrograms;
@@ -18,16 +19,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.util.FileSystemUtils;
 
@@ -37,7 +41,7 @@ import org.springframework.util.FileSystemUtils;
  * viewers play the CMAF output over HTTP as the room's access level allows, read back with {@code ffprobe}.
  */
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "flipflop.mongodb.in-memory=true")
+        properties = {"flipflop.mongodb.in-memory=true", "flipflop.webhooks.allow-private-addresses=true"})
 class RtmpPublishEndToEndTest extends PublishingTest {
 
     @Autowired
@@ -47,14 +51,18 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     EventProcessingConfiguration processing;
 
     FlipFlopClient flipflop;
+    ConsoleSession session;
     AppCredentials app;
+    /** Started by the test that listens to the app's webhooks. */
+    CallbackReceiver webhooks;
     Broadcasting broadcasting;
     String streamKey;
 
     @BeforeEach
     void aMemberWithAStreamKey() {
         flipflop = new FlipFlopClient(http);
-        app = flipflop.createApp(flipflop.signUp("obs" + System.nanoTime() + "@example.com", "obs password"), "OBS");
+        session = flipflop.signUp("obs" + System.nanoTime() + "@example.com", "obs password");
+        app = flipflop.createApp(session, "OBS");
         flipflop.loginMember(app, "host1", "Host");
         broadcasting = new Broadcasting(flipflop, app, rtmp.port());
         streamKey = broadcasting.streamKey("host1");
@@ -119,6 +127,10 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     void aBroadcastDroppedAndResumedIsArchivedAsAVodThatPlaysFromStartToEndAndBecomesAVideoPost() throws Exception {
         MemberTokens viewer = flipflop.loginMember(app, "viewer2", "Viewer");
         MemberTokens outsider = flipflop.loginMember(app, "viewer3", "Outsider");
+        webhooks = new CallbackReceiver();
+        flipflop.asConsoleUser(session, HttpMethod.PUT, "/console/v1/apps/" + app.appId() + "/callback",
+                Map.of("callbackUrl", webhooks.url(), "callbackId", "obs", "callbackPassword", "obs callbacks"))
+                .expectStatus().isOk();
         long roomId = broadcasting.createRoom("host1", "Kept for later", "RESTRICTED");
         http.put().uri("/v2/apps/me/video-rooms/{id}/allowlist/viewer2", roomId)
                 .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isNoContent();
@@ -240,6 +252,16 @@ class RtmpPublishEndToEndTest extends PublishingTest {
                 .values().stream().allMatch(status -> status.isCaughtUp() && !status.isReplaying()));
         flipflop.asApp(app, "/v2/apps/me/video-posts?appUserId=host1").exchange().expectBody()
                 .jsonPath("$.totalElements").isEqualTo(1).jsonPath("$.content[0].id").isEqualTo(post.get("id").asLong());
+        // the app heard of it once, as a post that is PROCESSED
+        await().atMost(SOON).untilAsserted(() -> assertThat(webhooks.about("videoPostId", post.get("id").asLong())
+                .stream().map(CallbackReceiver.Received::type).toList()).containsExactly("VIDEO_POST_PROCESSED"));
+    }
+
+    @AfterEach
+    void stopTheWebhookReceiver() {
+        if (webhooks != null) {
+            webhooks.close();
+        }
     }
 
     @Test
