@@ -17,7 +17,8 @@ import java.util.List;
  * {@link Transcoder#download}, {@link Transcoder#thumbnail}) run directly as plain child processes, side by side in
  * one run. The source is generated once: 1080p30 {@code testsrc2} with a sine tone, H.264 8 Mbit/s + AAC in MP4, so
  * the default ladder has all four rungs. Runs alternate (ours first, then the direct run first) so that a machine
- * getting busier or quieter does not favour one; the figures are the medians. Besides wall time (× realtime), each
+ * getting busier or quieter does not favour one, after one unreported run of each (the first ffmpeg of a run loads
+ * its libraries from disk); the figures are the medians. Besides wall time (× realtime), each
  * run's CPU time of its ffmpeg children is read from {@code /proc/self/stat} (the reaped children's user + system
  * time), which other load on a shared machine disturbs far less, and so is the bench JVM's own CPU time during the
  * run: what supervising ffmpeg (progress parsing, the watch loop) costs, next to the direct run's waiting.
@@ -55,6 +56,10 @@ public final class TranscodeBenchmark {
                 probe.durationSeconds(), probe.hasAudio(), Ladder.forSource(probe).size());
         Transcoder transcoder = new Transcoder(files, new PostMediaSettings(root, null, null, null, null, null, null,
                 null, null));
+
+        // warm-up, not reported: the first ffmpeg of a run loads its libraries from disk, whichever path runs it
+        throughTranscoder(transcoder, files, probe);
+        directly(files, probe);
 
         List<Double> ours = new ArrayList<>();
         List<Double> direct = new ArrayList<>();
