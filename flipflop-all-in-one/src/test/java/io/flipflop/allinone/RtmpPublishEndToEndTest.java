@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
+import io.flipflop.api.user.ConsoleSession;
+import io.flipflop.command.videopost.ArchivePostingConfiguration;
 import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.ffmpeg.BundledPrograms;
 import java.io.File;
@@ -21,12 +23,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.util.FileSystemUtils;
 
@@ -36,21 +42,28 @@ import org.springframework.util.FileSystemUtils;
  * viewers play the CMAF output over HTTP as the room's access level allows, read back with {@code ffprobe}.
  */
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "flipflop.mongodb.in-memory=true")
+        properties = {"flipflop.mongodb.in-memory=true", "flipflop.webhooks.allow-private-addresses=true"})
 class RtmpPublishEndToEndTest extends PublishingTest {
 
     @Autowired
     CmafSettings cmaf;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     FlipFlopClient flipflop;
+    ConsoleSession session;
     AppCredentials app;
+    /** Started by the test that listens to the app's webhooks. */
+    CallbackReceiver webhooks;
     Broadcasting broadcasting;
     String streamKey;
 
     @BeforeEach
     void aMemberWithAStreamKey() {
         flipflop = new FlipFlopClient(http);
-        app = flipflop.createApp(flipflop.signUp("obs" + System.nanoTime() + "@example.com", "obs password"), "OBS");
+        session = flipflop.signUp("obs" + System.nanoTime() + "@example.com", "obs password");
+        app = flipflop.createApp(session, "OBS");
         flipflop.loginMember(app, "host1", "Host");
         broadcasting = new Broadcasting(flipflop, app, rtmp.port());
         streamKey = broadcasting.streamKey("host1");
@@ -141,9 +154,16 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     }
 
     @Test
-    void aBroadcastDroppedAndResumedIsArchivedAsAVodThatPlaysFromStartToEnd() throws Exception {
+    void aBroadcastDroppedAndResumedIsArchivedAsAVodThatPlaysFromStartToEndAndBecomesAVideoPost() throws Exception {
         MemberTokens viewer = flipflop.loginMember(app, "viewer2", "Viewer");
-        long roomId = broadcasting.createRoom("host1", "Kept for later", "MEMBER");
+        MemberTokens outsider = flipflop.loginMember(app, "viewer3", "Outsider");
+        webhooks = new CallbackReceiver();
+        flipflop.asConsoleUser(session, HttpMethod.PUT, "/console/v1/apps/" + app.appId() + "/callback",
+                Map.of("callbackUrl", webhooks.url(), "callbackId", "obs", "callbackPassword", "obs callbacks"))
+                .expectStatus().isOk();
+        long roomId = broadcasting.createRoom("host1", "Kept for later", "RESTRICTED");
+        http.put().uri("/v2/apps/me/video-rooms/{id}/allowlist/viewer2", roomId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isNoContent();
         String live = "http://localhost:" + port + "/live/" + roomId + "/";
 
         publisher = broadcasting.publish(streamKey, 120);
@@ -221,6 +241,57 @@ class RtmpPublishEndToEndTest extends PublishingTest {
                 .expectBody().jsonPath("$.errorCode").isEqualTo("VIDEO_ROOM_NOT_FOUND");
         http.get().uri("/vod/{id}/recording.index" + token, roomId).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.errorCode").isEqualTo("MEDIA_NOT_FOUND");
+
+        // the archive became one video post of the room's owner, already PROCESSED, playing the room's VOD
+        JsonNode post = await().atMost(SOON).until(() -> flipflop.asApp(app, "/v2/apps/me/video-posts?appUserId=host1")
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody().get("content"),
+                content -> content.size() == 1).get(0);
+        assertThat(post.get("type").asText()).isEqualTo("LIVE_RECORDED");
+        assertThat(post.get("videoPostState").asText()).isEqualTo("PROCESSED");
+        assertThat(post.get("title").asText()).isEqualTo("Kept for later");
+        assertThat(post.get("accessLevel").asText()).isEqualTo("RESTRICTED");
+        assertThat(post.at("/stats/totalMemberWhitelistCount").asInt()).as("the room's allowlist").isEqualTo(1);
+        assertThat(post.at("/member/appUserId").asText()).isEqualTo("host1");
+        assertThat(post.at("/videoRoom/id").asLong()).isEqualTo(roomId);
+        assertThat(post.at("/file/src/originalFileName").asText()).isEqualTo("index.m3u8");
+        List<String> summaries = new ArrayList<>();
+        post.at("/file/processedSummaries").forEach(summary ->
+                summaries.add(summary.get("format").asText() + " " + summary.get("url").asText()));
+        assertThat(summaries).containsExactly("CMAF_HLS /vod/" + roomId + "/index.m3u8",
+                "CMAF_MPEG_DASH /vod/" + roomId + "/manifest.mpd");
+        // played under the room's (and so the post's) access level: the allowlisted member, not another one
+        for (JsonNode summary : post.at("/file/processedSummaries")) {
+            String url = summary.get("url").asText();
+            http.get().uri(url + token).exchange().expectStatus().isOk();
+            http.get().uri(url + "?streamingToken=" + outsider.streamingToken()).exchange().expectStatus()
+                    .isNotFound();
+            http.get().uri(url).exchange().expectStatus().isNotFound();
+        }
+        flipflop.asApp(app, "/v2/apps/me/video-posts/" + post.get("id").asLong()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.videoRoom.id").isEqualTo(roomId);
+
+        // the archive handled all over again (the processor replayed from the start) makes no second post
+        TrackingEventProcessor posting = processing.eventProcessor(ArchivePostingConfiguration.PROCESSING_GROUP,
+                TrackingEventProcessor.class).orElseThrow();
+        posting.shutDown();
+        posting.resetTokens();
+        posting.start();
+        // the status is empty until the restarted processor claims its segment, and replaying until it is past
+        // the position it was reset at
+        await().atMost(SOON).until(() -> !posting.processingStatus().isEmpty() && posting.processingStatus()
+                .values().stream().allMatch(status -> status.isCaughtUp() && !status.isReplaying()));
+        flipflop.asApp(app, "/v2/apps/me/video-posts?appUserId=host1").exchange().expectBody()
+                .jsonPath("$.totalElements").isEqualTo(1).jsonPath("$.content[0].id").isEqualTo(post.get("id").asLong());
+        // the app heard of it once, as a post that is PROCESSED
+        await().atMost(SOON).untilAsserted(() -> assertThat(webhooks.about("videoPostId", post.get("id").asLong())
+                .stream().map(CallbackReceiver.Received::type).toList()).containsExactly("VIDEO_POST_PROCESSED"));
+    }
+
+    @AfterEach
+    void stopTheWebhookReceiver() {
+        if (webhooks != null) {
+            webhooks.close();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ package io.flipflop.api.videopost;
 public sealed interface VideoPostCommand permits CreateVideoPost, InspectVideoPost, UpdateVideoPost, DeleteVideoPost,
         AllowMemberOnVideoPost, DisallowMemberOnVideoPost, RequestSourceUpload, RecordSourcePart,
         CompleteSourceUpload, FailSourceUpload, QueueTranscoding, FailQueuing, StartProcessing,
-        ReportProcessingProgress, CompleteProcessing, FailProcessing, CancelProcessing, RetryTranscoding {
+        ReportProcessingProgress, CompleteProcessing, FailProcessing, CancelProcessing, RetryTranscoding,
+        CreateArchivePost {
     long videoPostId();
 }

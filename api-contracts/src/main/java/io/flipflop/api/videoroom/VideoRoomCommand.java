@@ -9,6 +9,6 @@ package io.flipflop.api.videoroom;
 public sealed interface VideoRoomCommand permits CreateVideoRoom, InspectVideoRoom, UpdateVideoRoom,
         DeleteVideoRoom, CancelVideoRoom, GoLive, MarkIngestLost, MarkIngestResumed, EndBroadcast,
         ForceTerminateVideoRoom, StartArchive, CompleteArchive, FailArchive, AllowMemberOnVideoRoom,
-        DisallowMemberOnVideoRoom {
+        DisallowMemberOnVideoRoom, PostArchive {
     long videoRoomId();
 }

@@ -8,7 +8,7 @@ package io.flipflop.api.videoroom;
 public sealed interface VideoRoomEvent permits VideoRoomCreated, VideoRoomUpdated, VideoRoomDeleted,
         VideoRoomCancelled, VideoRoomWentLive, VideoRoomIngestLost, VideoRoomIngestResumed,
         VideoRoomBroadcastEnded, VideoRoomForciblyTerminated, VideoRoomArchiveStarted, VideoRoomArchived,
-        VideoRoomArchiveFailed, MemberAllowedOnVideoRoom, MemberDisallowedOnVideoRoom {
+        VideoRoomArchiveFailed, VideoRoomArchivePosted, MemberAllowedOnVideoRoom, MemberDisallowedOnVideoRoom {
     long videoRoomId();
 
     VideoRoomState state();

@@ -5,9 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
+import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.CancelProcessing;
 import io.flipflop.api.videopost.CompleteProcessing;
 import io.flipflop.api.videopost.CompleteSourceUpload;
+import io.flipflop.api.videopost.CreateArchivePost;
 import io.flipflop.api.videopost.CreateVideoPost;
 import io.flipflop.api.videopost.DeleteVideoPost;
 import io.flipflop.api.videopost.DisallowMemberOnVideoPost;
@@ -50,6 +52,7 @@ import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videopost.VideoPostUpdated;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.CreatorType;
+import io.flipflop.api.videoroom.VideoRoomRef;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.error.DomainRejection;
 import java.time.Instant;
@@ -110,6 +113,8 @@ public class VideoPost {
     private Instant uploadFailedAt;
     private Instant createdAt;
     private Instant lastModifiedAt;
+    /** The room whose archive this post is (LIVE_RECORDED), as it was when the post was made; null otherwise. */
+    private VideoRoomRef videoRoom;
 
     record StoredPart(long size, String eTag) {
     }
@@ -131,6 +136,29 @@ public class VideoPost {
                 given.category(), VideoPostRules.distinctTags(given.tags()));
         apply(new VideoPostCreated(command.videoPostId(), VideoPostState.CREATED, command.appId(), command.memberId(),
                 command.appUserId(), command.type(), complete, command.creatorType(), command.creatorId()));
+        return snapshot();
+    }
+
+    /**
+     * The post of an archived room, PROCESSED at once: its outputs are the room's VOD, nothing is encoded. The id
+     * was recorded by the room, so a post that exists already is this one, made by an earlier delivery of the
+     * archive: it is left as it is (also when deleted since).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public VideoPostSnapshot handle(CreateArchivePost command) {
+        if (state != null) {
+            return snapshot();
+        }
+        VideoPostRules.checkDetails(command.details());
+        if (command.outputs() == null || command.outputs().isEmpty()) {
+            throw new DomainRejection("EMPTY_PROCESSED_OUTPUTS", "A processed post needs its outputs");
+        }
+        apply(new ArchivePostCreated(command.videoPostId(), VideoPostState.PROCESSED, command.appId(),
+                command.memberId(), command.appUserId(), VideoPostType.LIVE_RECORDED, command.details(),
+                command.creatorType(), command.creatorId(), command.videoRoom(),
+                command.allowlist() == null ? Set.of() : Set.copyOf(command.allowlist()),
+                command.source(), List.copyOf(command.outputs())));
         return snapshot();
     }
 
@@ -330,15 +358,35 @@ public class VideoPost {
 
     @EventSourcingHandler
     void on(VideoPostCreated event, @Timestamp Instant at) {
-        videoPostId = event.videoPostId();
-        appId = event.appId();
-        memberId = event.memberId();
-        appUserId = event.appUserId();
-        type = event.type();
-        details = event.details();
-        creatorType = event.creatorType();
-        creatorId = event.creatorId();
-        state = event.state();
+        begin(event.videoPostId(), event.appId(), event.memberId(), event.appUserId(), event.type(), event.details(),
+                event.creatorType(), event.creatorId(), event.state(), at);
+    }
+
+    @EventSourcingHandler
+    void on(ArchivePostCreated event, @Timestamp Instant at) {
+        begin(event.videoPostId(), event.appId(), event.memberId(), event.appUserId(), event.type(), event.details(),
+                event.creatorType(), event.creatorId(), event.state(), at);
+        videoRoom = event.videoRoom();
+        allowlist = new HashSet<>(event.allowlist());
+        source = event.source();
+        outputs = event.outputs();
+        percent = 100.0;
+        etaSeconds = 0L;
+        uploadedAt = at;
+    }
+
+    private void begin(long id, long app, long member, String appUser, VideoPostType postType,
+                       VideoPostDetails postDetails, CreatorType creator, long creatorIdentity, VideoPostState first,
+                       Instant at) {
+        videoPostId = id;
+        appId = app;
+        memberId = member;
+        appUserId = appUser;
+        type = postType;
+        details = postDetails;
+        creatorType = creator;
+        creatorId = creatorIdentity;
+        state = first;
         createdAt = at;
         lastModifiedAt = at;
     }
@@ -515,6 +563,6 @@ public class VideoPost {
     private VideoPostSnapshot snapshot() {
         return new VideoPostSnapshot(videoPostId, appId, memberId, appUserId, type, details, creatorType, creatorId,
                 state, allowlist.size(), uploadId, source, partCount, probe, percent, fps, etaSeconds, attempt,
-                failureReason, renditions, outputs, uploadedAt, uploadFailedAt, createdAt, lastModifiedAt);
+                failureReason, renditions, outputs, uploadedAt, uploadFailedAt, createdAt, lastModifiedAt, videoRoom);
     }
 }

@@ -8,15 +8,19 @@ import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostState;
 import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videoroom.CreatorType;
+import io.flipflop.api.videoroom.VideoRoomRef;
 import java.time.Instant;
 import java.util.List;
 
-/** What a video post command handler answers: the post right after the command, for read-your-writes answers. */
+/**
+ * What a video post command handler answers: the post right after the command, for read-your-writes answers.
+ * {@code videoRoom} is the room of a LIVE_RECORDED post, as it was when the post was made.
+ */
 public record VideoPostSnapshot(long videoPostId, long appId, long memberId, String appUserId, VideoPostType type,
                                 VideoPostDetails details, CreatorType creatorType, long creatorId,
                                 VideoPostState state, int allowlistSize, String uploadId, SourceFile source,
                                 int partCount, SourceProbe probe, Double percent, Double fps, Long etaSeconds,
                                 Integer attempt, String failureReason, List<Rendition> renditions,
                                 List<ProcessedOutput> outputs, Instant uploadedAt, Instant uploadFailedAt,
-                                Instant createdAt, Instant lastModifiedAt) {
+                                Instant createdAt, Instant lastModifiedAt, VideoRoomRef videoRoom) {
 }

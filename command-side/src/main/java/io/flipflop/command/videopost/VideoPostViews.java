@@ -41,7 +41,7 @@ public final class VideoPostViews {
                 .map(o -> new ProcessedSummary(o.format(), o.size(), o.url(), null, List.of(), List.of()))
                 .toList();
         return new VideoPostView(id, ACTIVE, post.state(), post.type(), details.accessLevel(), app, member,
-                post.creatorType(), post.creatorId(), null, details.title(), details.description(),
+                post.creatorType(), post.creatorId(), post.videoRoom(), details.title(), details.description(),
                 details.customData(), details.category(), details.tags(), new VideoRoomStats(post.allowlistSize()),
                 DEFAULT_PROFILES, new VideoPostFiles(src, List.of(), summaries, null, thumbnail),
                 new VideoPostProcessing(post.percent(), post.fps(), post.etaSeconds(), post.attempt(),

@@ -21,9 +21,11 @@ import io.flipflop.api.videoroom.MarkIngestLost;
 import io.flipflop.api.videoroom.MarkIngestResumed;
 import io.flipflop.api.videoroom.MemberAllowedOnVideoRoom;
 import io.flipflop.api.videoroom.MemberDisallowedOnVideoRoom;
+import io.flipflop.api.videoroom.PostArchive;
 import io.flipflop.api.videoroom.StartArchive;
 import io.flipflop.api.videoroom.UpdateVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomArchiveFailed;
+import io.flipflop.api.videoroom.VideoRoomArchivePosted;
 import io.flipflop.api.videoroom.VideoRoomArchiveStarted;
 import io.flipflop.api.videoroom.VideoRoomArchived;
 import io.flipflop.api.videoroom.VideoRoomBroadcastEnded;
@@ -101,6 +103,8 @@ public class VideoRoom {
     private Instant lastModifiedAt;
     /** Member ids that may view the room at {@link AccessLevel#RESTRICTED}; kept at every level. */
     private Set<Long> allowlist = new HashSet<>();
+    /** The video post made of the archive (issue 6), once it is assigned. */
+    private Long archivePostId;
 
     protected VideoRoom() {
     }
@@ -285,6 +289,20 @@ public class VideoRoom {
         return snapshot();
     }
 
+    /**
+     * The first id offered becomes the archive's post; later ones (the archive handled again) get the same answer,
+     * so exactly one post is made however often the archive event is delivered.
+     */
+    @CommandHandler
+    public ArchivedRoom handle(PostArchive command) {
+        requireExisting();
+        VideoRoomState next = advance(PostArchive.class);
+        if (archivePostId == null) {
+            apply(new VideoRoomArchivePosted(videoRoomId, next, command.videoPostId()));
+        }
+        return new ArchivedRoom(snapshot(), Set.copyOf(allowlist), archivePostId);
+    }
+
     @CommandHandler
     public VideoRoomSnapshot handle(FailArchive command) {
         requireExisting();
@@ -393,6 +411,12 @@ public class VideoRoom {
         vodUrl = event.vodUrl();
         vodArchivedAt = at;
         lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(VideoRoomArchivePosted event) {
+        // the room's own details did not change: lastModifiedAt stays, as the read model keeps it
+        archivePostId = event.videoPostId();
     }
 
     @EventSourcingHandler

@@ -22,6 +22,7 @@ import io.flipflop.api.videoroom.GoLive;
 import io.flipflop.api.videoroom.InspectVideoRoom;
 import io.flipflop.api.videoroom.MarkIngestLost;
 import io.flipflop.api.videoroom.MarkIngestResumed;
+import io.flipflop.api.videoroom.PostArchive;
 import io.flipflop.api.videoroom.StartArchive;
 import io.flipflop.api.videoroom.UpdateVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomCommand;
@@ -42,8 +43,8 @@ import java.util.stream.Collectors;
  * the states the command needs: {@code VIDEO_ROOM_STATE_NOT_} (or {@code VIDEO_ROOM_VOD_STATE_NOT_}) + those states
  * joined by {@code _OR_}. Creation is not here: it has no "from" state (a second create is refused by the room).
  * Self-loops change no state: inspecting, updating the details, changing the allowlist (in every state: a room's
- * audience may change until it is deleted, also for its VOD), deleting a room that is not on air, and starting
- * to archive.
+ * audience may change until it is deleted, also for its VOD), deleting a room that is not on air, starting
+ * to archive, and recording the post made of an archive.
  */
 public final class VideoRoomTransitions {
 
@@ -96,7 +97,8 @@ public final class VideoRoomTransitions {
                 AllowMemberOnVideoRoom.class, ARCHIVED,
                 DisallowMemberOnVideoRoom.class, ARCHIVED,
                 UpdateVideoRoom.class, ARCHIVED,
-                DeleteVideoRoom.class, ARCHIVED));
+                DeleteVideoRoom.class, ARCHIVED,
+                PostArchive.class, ARCHIVED));
 
         // a failed archive may be started again; an archived one is final
         VOD.put(NOT_ARCHIVED, Map.of(StartArchive.class, ARCHIVING));

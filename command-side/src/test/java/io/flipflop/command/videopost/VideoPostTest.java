@@ -13,6 +13,8 @@ import static io.flipflop.command.testsupport.Failures.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
+import io.flipflop.api.videopost.ArchivePostCreated;
+import io.flipflop.api.videopost.CreateArchivePost;
 import io.flipflop.api.videopost.CancelProcessing;
 import io.flipflop.api.videopost.CompleteProcessing;
 import io.flipflop.api.videopost.CompleteSourceUpload;
@@ -57,6 +59,9 @@ import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videopost.VideoPostUpdated;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.CreatorType;
+import io.flipflop.api.videoroom.VideoRoomRef;
+import io.flipflop.api.videoroom.VideoRoomState;
+import io.flipflop.api.videoroom.VideoRoomType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,11 +100,15 @@ class VideoPostTest {
 
     private static final NoOp NO_OP = new NoOp();
 
-    /** Accepted in every state: reading, editing, the allowlist (disallowing a non-member records nothing). */
+    /**
+     * Accepted in every state: reading, editing, the allowlist (disallowing a non-member records nothing), and
+     * making an archive's post that exists already (a redelivered archive).
+     */
     private static Map<Class<?>, Outcome> everywhere(VideoPostState state, Map<Class<?>, Outcome> more) {
         var row = new java.util.HashMap<Class<?>, Outcome>(Map.of(InspectVideoPost.class, NO_OP,
                 UpdateVideoPost.class, new MovesTo(state), DeleteVideoPost.class, new MovesTo(state),
-                AllowMemberOnVideoPost.class, new MovesTo(state), DisallowMemberOnVideoPost.class, NO_OP));
+                AllowMemberOnVideoPost.class, new MovesTo(state), DisallowMemberOnVideoPost.class, NO_OP,
+                CreateArchivePost.class, NO_OP));
         row.putAll(more);
         return row;
     }
@@ -158,7 +167,22 @@ class VideoPostTest {
                     List.of(new Rendition(1920, 1080, 5_000_000)), OUTPUTS)),
             Map.entry(FailProcessing.class, new FailProcessing(POST, "ffmpeg exited with 1")),
             Map.entry(CancelProcessing.class, new CancelProcessing(POST, APP, null)),
-            Map.entry(RetryTranscoding.class, new RetryTranscoding(POST, APP, null)));
+            Map.entry(RetryTranscoding.class, new RetryTranscoding(POST, APP, null)),
+            Map.entry(CreateArchivePost.class, archivePost()));
+
+    private static final VideoRoomRef ROOM = new VideoRoomRef(500, "ACTIVE", VideoRoomState.ARCHIVED,
+            VideoRoomType.BROADCAST_RTMP, "Kept");
+    private static final List<ProcessedOutput> VOD = List.of(
+            new ProcessedOutput("CMAF_HLS", 0, "/vod/500/index.m3u8"),
+            new ProcessedOutput("CMAF_MPEG_DASH", 0, "/vod/500/manifest.mpd"));
+    private static final SourceFile RECORDING = new SourceFile("index.m3u8", 0, "application/vnd.apple.mpegurl");
+    private static final VideoPostDetails ROOM_DETAILS = new VideoPostDetails("Kept", null, AccessLevel.RESTRICTED,
+            null, null, List.of());
+
+    private static CreateArchivePost archivePost() {
+        return new CreateArchivePost(POST, APP, MEMBER, "alice", ROOM_DETAILS, CreatorType.APP, APP, ROOM,
+                Set.of(300L), RECORDING, VOD);
+    }
 
     private AggregateTestFixture<VideoPost> fixture;
 
@@ -214,6 +238,38 @@ class VideoPostTest {
                         result.expectSuccessfulHandlerExecution().expectNoEvents();
                     }
                 })));
+    }
+
+    @Test
+    void anArchivedRoomsPostIsLiveRecordedAndProcessedAtOnceWithTheRoomsAllowlist() {
+        fixture.givenNoPriorActivity()
+                .when(archivePost())
+                .expectEvents(new ArchivePostCreated(POST, PROCESSED, APP, MEMBER, "alice",
+                        VideoPostType.LIVE_RECORDED, ROOM_DETAILS, CreatorType.APP, APP, ROOM, Set.of(300L),
+                        RECORDING, VOD))
+                .expectState(post -> {
+                    assertThat(post.state()).isEqualTo(PROCESSED);
+                    assertThat(post.allowlist()).containsExactly(300L);
+                });
+    }
+
+    @Test
+    void anArchivePostIsNotMadeAgainAfterItWasDeleted() {
+        fixture.given(new ArchivePostCreated(POST, PROCESSED, APP, MEMBER, "alice", VideoPostType.LIVE_RECORDED,
+                        ROOM_DETAILS, CreatorType.APP, APP, ROOM, Set.of(300L), RECORDING, VOD),
+                        new VideoPostDeleted(POST, PROCESSED, APP))
+                .when(archivePost())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anArchivedRoomsPostCannotBeCancelledOrRetried() {
+        fixture.given(new ArchivePostCreated(POST, PROCESSED, APP, MEMBER, "alice", VideoPostType.LIVE_RECORDED,
+                        ROOM_DETAILS, CreatorType.APP, APP, ROOM, Set.of(300L), RECORDING, VOD))
+                .when(new CancelProcessing(POST, APP, null))
+                .expectNoEvents()
+                .expectException(rejection("VIDEO_POST_STATE_NOT_QUEUED_OR_PROCESSING", "PROCESSED"));
     }
 
     @Test

@@ -23,6 +23,8 @@ import io.flipflop.api.videoroom.GoLive;
 import io.flipflop.api.videoroom.InspectVideoRoom;
 import io.flipflop.api.videoroom.MarkIngestLost;
 import io.flipflop.api.videoroom.MarkIngestResumed;
+import io.flipflop.api.videoroom.PostArchive;
+import io.flipflop.api.videoroom.VideoRoomArchivePosted;
 import io.flipflop.api.videoroom.MemberAllowedOnVideoRoom;
 import io.flipflop.api.videoroom.MemberDisallowedOnVideoRoom;
 import io.flipflop.api.videoroom.StartArchive;
@@ -112,7 +114,7 @@ class VideoRoomTest {
                     DisallowMemberOnVideoRoom.class, NO_OP),
             ARCHIVED, Map.of(InspectVideoRoom.class, NO_OP, UpdateVideoRoom.class, new MovesTo(ARCHIVED),
                     DeleteVideoRoom.class, new MovesTo(ARCHIVED), AllowMemberOnVideoRoom.class, new MovesTo(ARCHIVED),
-                    DisallowMemberOnVideoRoom.class, NO_OP));
+                    DisallowMemberOnVideoRoom.class, NO_OP, PostArchive.class, new MovesTo(ARCHIVED)));
 
     private static final Map<Class<?>, String> CODES = Map.ofEntries(
             Map.entry(CreateVideoRoom.class, "VIDEO_ROOM_ALREADY_EXISTS"),
@@ -125,7 +127,8 @@ class VideoRoomTest {
             Map.entry(ForceTerminateVideoRoom.class, "VIDEO_ROOM_STATE_NOT_LIVE_OR_LIVE_INACTIVE"),
             Map.entry(StartArchive.class, "VIDEO_ROOM_STATE_NOT_ENDED"),
             Map.entry(CompleteArchive.class, "VIDEO_ROOM_STATE_NOT_ENDED"),
-            Map.entry(FailArchive.class, "VIDEO_ROOM_STATE_NOT_ENDED"));
+            Map.entry(FailArchive.class, "VIDEO_ROOM_STATE_NOT_ENDED"),
+            Map.entry(PostArchive.class, "VIDEO_ROOM_STATE_NOT_ARCHIVED"));
 
     /** In ENDED the room accepts the archive results, but vodState (NOT_ARCHIVED) does not. */
     private static final Map<VideoRoomState, Map<Class<?>, String>> REFUSALS = Map.of(
@@ -147,6 +150,7 @@ class VideoRoomTest {
             Map.entry(StartArchive.class, new StartArchive(ROOM)),
             Map.entry(CompleteArchive.class, new CompleteArchive(ROOM, "https://vod/500.m3u8")),
             Map.entry(FailArchive.class, new FailArchive(ROOM, "disk full")),
+            Map.entry(PostArchive.class, new PostArchive(ROOM, 900)),
             // allowing changes no state; disallowing a member who is not on the allowlist records nothing
             Map.entry(AllowMemberOnVideoRoom.class, new AllowMemberOnVideoRoom(ROOM, APP, 300, "bob")),
             Map.entry(DisallowMemberOnVideoRoom.class, new DisallowMemberOnVideoRoom(ROOM, APP, 300, "bob")));
@@ -393,6 +397,36 @@ class VideoRoomTest {
                 .when(new AllowMemberOnVideoRoom(ROOM, APP, 300, "bob"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void anArchivedRoomRecordsTheFirstPostIdOfferedAndAnswersItWithItsAllowlist() {
+        fixture.given(historyTo(ARCHIVED)).andGiven(new MemberAllowedOnVideoRoom(ROOM, ARCHIVED, APP, 300, "bob"))
+                .when(new PostArchive(ROOM, 900))
+                .expectEvents(new VideoRoomArchivePosted(ROOM, ARCHIVED, 900))
+                .expectResultMessagePayloadMatching(postedAs(900))
+                .expectState(room -> assertThat(room.state()).isEqualTo(ARCHIVED));
+        fixture.given(historyTo(ARCHIVED)).andGiven(new MemberAllowedOnVideoRoom(ROOM, ARCHIVED, APP, 300, "bob"),
+                        new VideoRoomArchivePosted(ROOM, ARCHIVED, 900))
+                .when(new PostArchive(ROOM, 901))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(postedAs(900));
+    }
+
+    @Test
+    void aRoomThatIsNotArchivedHasNoPostToRecord() {
+        fixture.given(historyTo(ENDED)).andGiven(new VideoRoomArchiveStarted(ROOM, ENDED, VodState.ARCHIVING))
+                .when(new PostArchive(ROOM, 900))
+                .expectNoEvents()
+                .expectException(rejection("VIDEO_ROOM_STATE_NOT_ARCHIVED", "ENDED"));
+    }
+
+    /** The answer names the post and carries the room's owner and allowlist (member 300). */
+    private static Matcher<Object> postedAs(long videoPostId) {
+        return matching("post " + videoPostId, answer -> answer instanceof ArchivedRoom archived
+                && archived.videoPostId() == videoPostId && archived.allowlist().equals(Set.of(300L))
+                && archived.room().memberId() == MEMBER && archived.room().state() == ARCHIVED);
     }
 
     @Test

@@ -81,10 +81,8 @@ class Transcoder {
         Duration timeout = Duration.ofMillis(Math.max(settings.minJobTimeout().toMillis(),
                 (long) (probe.durationSeconds() * settings.timeoutFactor() * 1000)));
         long outputLimit = (long) (Files.size(source) * settings.maxOutputFactor()) + OUTPUT_SLACK;
-        ProcessBuilder ladder = BundledPrograms.ffmpeg(ladderArguments(source, work, rungs, probe))
-                .redirectError(work.resolve("ffmpeg.log").toFile());
-        Outcome encoded = supervise(videoPostId, ladder, work, timeout, outputLimit, stillWanted,
-                new ProgressLines(probe.durationSeconds(), progress));
+        Outcome encoded = supervise(videoPostId, ladder(source, work, rungs, probe), work, timeout, outputLimit,
+                stillWanted, new ProgressLines(probe.durationSeconds(), progress));
         if (!(encoded instanceof Done)) {
             PostFiles.delete(work);
             return encoded;
@@ -95,12 +93,8 @@ class Transcoder {
             PostFiles.delete(work);
             return downloadable;
         }
-        ProcessBuilder thumbnail = BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-ss", String.valueOf(Math.min(1.0, probe.durationSeconds() / 2)), "-i", source.toString(),
-                "-frames:v", "1", "-vf", "scale=" + THUMBNAIL_WIDTH + ":-2", "-q:v", "3", work.resolve(THUMBNAIL).toString())
-                .redirectError(work.resolve("thumbnail.log").toFile());
-        Outcome pictured = supervise(videoPostId, thumbnail, work, THUMBNAIL_TIMEOUT, outputLimit, stillWanted,
-                line -> { });
+        Outcome pictured = supervise(videoPostId, thumbnail(source, work, probe), work, THUMBNAIL_TIMEOUT,
+                outputLimit, stillWanted, line -> { });
         if (!(pictured instanceof Done)) {
             PostFiles.delete(work);
             return pictured;
@@ -177,7 +171,7 @@ class Transcoder {
      * progressive MP4 with its index first, so no second encode. ffmpeg names the media playlists by stream: the
      * rungs first, then the audio.
      */
-    private static ProcessBuilder download(Path work, int rungs, boolean hasAudio) {
+    static ProcessBuilder download(Path work, int rungs, boolean hasAudio) {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
                 "-i", work.resolve("media_0.m3u8").toString()));
         if (hasAudio) {
@@ -187,6 +181,24 @@ class Transcoder {
                 work.resolve(DOWNLOAD).toString()));
         return BundledPrograms.ffmpeg(args.toArray(String[]::new)).redirectError(work.resolve("download.log")
                 .toFile());
+    }
+
+    /**
+     * The ladder's encode: every rung and the audio into CMAF segments in {@code work}, progress on stdout. Package
+     * visible, as {@link #download} and {@link #thumbnail}, so the transcoding benchmark runs the very same commands
+     * directly.
+     */
+    static ProcessBuilder ladder(Path source, Path work, List<Rendition> rungs, SourceProbe probe) {
+        return BundledPrograms.ffmpeg(ladderArguments(source, work, rungs, probe))
+                .redirectError(work.resolve("ffmpeg.log").toFile());
+    }
+
+    /** A JPEG still of the source at 1 s (or its middle, if shorter), {@value #THUMBNAIL_WIDTH} pixels wide. */
+    static ProcessBuilder thumbnail(Path source, Path work, SourceProbe probe) {
+        return BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-ss", String.valueOf(Math.min(1.0, probe.durationSeconds() / 2)), "-i", source.toString(),
+                "-frames:v", "1", "-vf", "scale=" + THUMBNAIL_WIDTH + ":-2", "-q:v", "3", work.resolve(THUMBNAIL).toString())
+                .redirectError(work.resolve("thumbnail.log").toFile());
     }
 
     private static String[] ladderArguments(Path source, Path work, List<Rendition> rungs, SourceProbe probe) {

@@ -88,6 +88,11 @@ public class PlaybackUrls {
         return "/vod/" + videoRoomId + "/index.m3u8";
     }
 
+    /** The path of a room's archived VOD as DASH (its static MPD, beside the HLS playlist). */
+    public static String vodDashPath(long videoRoomId) {
+        return "/vod/" + videoRoomId + "/manifest.mpd";
+    }
+
     /** A recorded path made absolute against the public URL; null stays null, an absolute URL stays as it is. */
     public String absolute(String pathOrUrl) {
         return pathOrUrl != null && pathOrUrl.startsWith("/") ? base + pathOrUrl : pathOrUrl;

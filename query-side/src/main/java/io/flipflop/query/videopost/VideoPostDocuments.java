@@ -16,6 +16,9 @@ import io.flipflop.api.videopost.VideoPostView;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.api.videoroom.CreatorType;
 import io.flipflop.api.videoroom.MemberRef;
+import io.flipflop.api.videoroom.VideoRoomRef;
+import io.flipflop.api.videoroom.VideoRoomState;
+import io.flipflop.api.videoroom.VideoRoomType;
 import io.flipflop.api.videoroom.VideoRoomStats;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +29,8 @@ import org.bson.Document;
 
 /**
  * The {@value #COLLECTION} read model: one document per post, keyed by its id. Shape: {@code {_id: videoPostId,
- * appId, memberId, appUserId, type, title, description, accessLevel, customData, category, tags, videoPostState,
+ * appId, memberId, appUserId, type, videoRoom{id, videoRoomState, type, title} (of a post made of a room's archive,
+ * as the room was then), title, description, accessLevel, customData, category, tags, videoPostState,
  * allowlist, creatorType, creatorId, source{filename, size, contentType}, probe{durationSeconds, width, height,
  * hasAudio, formatName}, percent, fps, etaSeconds, attempt, failureReason, renditions[{width, height,
  * videoBitrate}], outputs[{format, size, url}], uploadedAt, uploadFailedAt, state, createdAt, lastModifiedAt,
@@ -51,6 +55,7 @@ public final class VideoPostDocuments {
     static final String ALLOWLIST = "allowlist";
     static final String CREATOR_TYPE = "creatorType";
     static final String CREATOR_ID = "creatorId";
+    static final String VIDEO_ROOM = "videoRoom";
     static final String SOURCE = "source";
     static final String PROBE = "probe";
     static final String PERCENT = "percent";
@@ -102,7 +107,8 @@ public final class VideoPostDocuments {
                 .toList();
         return new VideoPostView(id, ACTIVE, VideoPostState.valueOf(post.getString(VIDEO_POST_STATE)),
                 VideoPostType.valueOf(post.getString(TYPE)), AccessLevel.valueOf(post.getString(ACCESS_LEVEL)), app,
-                member, CreatorType.valueOf(post.getString(CREATOR_TYPE)), post.getLong(CREATOR_ID), null,
+                member, CreatorType.valueOf(post.getString(CREATOR_TYPE)), post.getLong(CREATOR_ID),
+                videoRoom(post.get(VIDEO_ROOM, Document.class)),
                 post.getString(TITLE), post.getString(DESCRIPTION), strings(post.get(CUSTOM_DATA, Document.class)),
                 post.getString(CATEGORY), post.getList(TAGS, String.class), new VideoRoomStats(allowlist(post).size()),
                 new TranscodingProfileRefs(null, null, null),
@@ -114,6 +120,12 @@ public final class VideoPostDocuments {
                                 probe.getString("formatName")), renditions),
                 instant(post, UPLOADED_AT), instant(post, UPLOAD_FAILED_AT), instant(post, CREATED_AT),
                 instant(post, LAST_MODIFIED_AT));
+    }
+
+    private static VideoRoomRef videoRoom(Document room) {
+        return room == null ? null : new VideoRoomRef(room.getLong("id"), ACTIVE,
+                VideoRoomState.valueOf(room.getString("videoRoomState")), VideoRoomType.valueOf(room.getString("type")),
+                room.getString("title"));
     }
 
     private static Map<String, String> strings(Document document) {

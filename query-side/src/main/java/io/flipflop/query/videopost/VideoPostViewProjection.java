@@ -40,16 +40,20 @@ import static io.flipflop.query.videopost.VideoPostDocuments.TYPE;
 import static io.flipflop.query.videopost.VideoPostDocuments.UPLOADED_AT;
 import static io.flipflop.query.videopost.VideoPostDocuments.UPLOAD_FAILED_AT;
 import static io.flipflop.query.videopost.VideoPostDocuments.VIDEO_POST_STATE;
+import static io.flipflop.query.videopost.VideoPostDocuments.VIDEO_ROOM;
 
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.MemberAllowedOnVideoPost;
 import io.flipflop.api.videopost.MemberDisallowedOnVideoPost;
+import io.flipflop.api.videopost.ProcessedOutput;
 import io.flipflop.api.videopost.ProcessingFailed;
 import io.flipflop.api.videopost.ProcessingProgressed;
 import io.flipflop.api.videopost.ProcessingStarted;
+import io.flipflop.api.videopost.SourceFile;
 import io.flipflop.api.videopost.SourcePartStored;
 import io.flipflop.api.videopost.SourceProbe;
 import io.flipflop.api.videopost.SourceUploadFailed;
@@ -63,12 +67,18 @@ import io.flipflop.api.videopost.VideoPostDeleted;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostEvent;
 import io.flipflop.api.videopost.VideoPostProcessed;
+import io.flipflop.api.videopost.VideoPostState;
+import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videopost.VideoPostUpdated;
+import io.flipflop.api.videoroom.CreatorType;
+import io.flipflop.api.videoroom.VideoRoomRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -98,18 +108,59 @@ public class VideoPostViewProjection {
 
     @EventHandler
     public void on(VideoPostCreated event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        insert(event.videoPostId(), sequence, newPost(event.appId(), event.memberId(), event.appUserId(),
+                event.type(), event.details(), event.creatorType(), event.creatorId(), event.state(),
+                Date.from(timestamp)));
+    }
+
+    /** A post made of a room's archive: created, uploaded and processed at once. */
+    @EventHandler
+    public void on(ArchivePostCreated event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         Date at = Date.from(timestamp);
-        List<Bson> fields = new ArrayList<>(details(event.details()));
-        fields.addAll(List.of(set(APP_ID, event.appId()), set(MEMBER_ID, event.memberId()),
-                set(APP_USER_ID, event.appUserId()), set(TYPE, event.type().name()),
-                set(CREATOR_TYPE, event.creatorType().name()), set(CREATOR_ID, event.creatorId()),
-                set(VIDEO_POST_STATE, event.state().name()), set(ALLOWLIST, List.of()), set(SOURCE, null),
-                set(PROBE, null), set(PERCENT, null), set(FPS, null), set(ETA_SECONDS, null), set(ATTEMPT, null),
-                set(FAILURE_REASON, null), set(RENDITIONS, List.of()), set(OUTPUTS, List.of()),
-                set(UPLOADED_AT, null), set(UPLOAD_FAILED_AT, null), set(STATE, ACTIVE), set(CREATED_AT, at),
-                set(LAST_MODIFIED_AT, at), set(VERSION, sequence)));
-        awaitUnlessStale(posts.updateOne(olderThan(event.videoPostId(), sequence), combine(fields),
-                new UpdateOptions().upsert(true)));
+        Map<String, Object> fields = newPost(event.appId(), event.memberId(), event.appUserId(), event.type(),
+                event.details(), event.creatorType(), event.creatorId(), event.state(), at);
+        VideoRoomRef room = event.videoRoom();
+        fields.put(VIDEO_ROOM, new Document("id", room.id()).append("videoRoomState", room.videoRoomState().name())
+                .append("type", room.type().name()).append("title", room.title()));
+        fields.put(ALLOWLIST, List.copyOf(event.allowlist()));
+        fields.put(SOURCE, source(event.source()));
+        fields.put(OUTPUTS, outputs(event.outputs()));
+        fields.put(PERCENT, 100.0);
+        fields.put(ETA_SECONDS, 0L);
+        fields.put(UPLOADED_AT, at);
+        insert(event.videoPostId(), sequence, fields);
+    }
+
+    private void insert(long videoPostId, long sequence, Map<String, Object> fields) {
+        fields.put(VERSION, sequence);
+        awaitUnlessStale(posts.updateOne(olderThan(videoPostId, sequence), combine(fields.entrySet().stream()
+                .map(field -> set(field.getKey(), field.getValue())).toList()), new UpdateOptions().upsert(true)));
+    }
+
+    /** Every field of a new post's document, so a replayed creation leaves nothing of a former life. */
+    private static Map<String, Object> newPost(long appId, long memberId, String appUserId, VideoPostType type,
+                                               VideoPostDetails details, CreatorType creatorType, long creatorId,
+                                               VideoPostState state, Date at) {
+        Map<String, Object> fields = new LinkedHashMap<>(detailValues(details));
+        fields.put(APP_ID, appId);
+        fields.put(MEMBER_ID, memberId);
+        fields.put(APP_USER_ID, appUserId);
+        fields.put(TYPE, type.name());
+        fields.put(CREATOR_TYPE, creatorType.name());
+        fields.put(CREATOR_ID, creatorId);
+        fields.put(VIDEO_POST_STATE, state.name());
+        fields.put(VIDEO_ROOM, null);
+        fields.put(ALLOWLIST, List.of());
+        for (String unknownYet : List.of(SOURCE, PROBE, PERCENT, FPS, ETA_SECONDS, ATTEMPT, FAILURE_REASON,
+                UPLOADED_AT, UPLOAD_FAILED_AT)) {
+            fields.put(unknownYet, null);
+        }
+        fields.put(RENDITIONS, List.of());
+        fields.put(OUTPUTS, List.of());
+        fields.put(STATE, ACTIVE);
+        fields.put(CREATED_AT, at);
+        fields.put(LAST_MODIFIED_AT, at);
+        return fields;
     }
 
     @EventHandler
@@ -134,9 +185,7 @@ public class VideoPostViewProjection {
 
     @EventHandler
     public void on(SourceUploadRequested event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
-        change(event, sequence, timestamp, set(SOURCE, new Document("filename", event.source().filename())
-                .append("size", event.source().size()).append("contentType", event.source().contentType())),
-                set(FAILURE_REASON, null));
+        change(event, sequence, timestamp, set(SOURCE, source(event.source())), set(FAILURE_REASON, null));
     }
 
     @EventHandler
@@ -185,8 +234,7 @@ public class VideoPostViewProjection {
         change(event, sequence, timestamp, set(PERCENT, 100.0), set(ETA_SECONDS, 0L),
                 set(RENDITIONS, event.renditions().stream().map(r -> new Document("width", r.width())
                         .append("height", r.height()).append("videoBitrate", r.videoBitrate())).toList()),
-                set(OUTPUTS, event.outputs().stream().map(o -> new Document("format", o.format())
-                        .append("size", o.size()).append("url", o.url())).toList()));
+                set(OUTPUTS, outputs(event.outputs())));
     }
 
     @EventHandler
@@ -217,9 +265,28 @@ public class VideoPostViewProjection {
     }
 
     private static List<Bson> details(VideoPostDetails details) {
-        return List.of(set(TITLE, details.title()), set(DESCRIPTION, details.description()),
-                set(ACCESS_LEVEL, details.accessLevel().name()), set(CUSTOM_DATA, details.customData()),
-                set(CATEGORY, details.category()), set(TAGS, details.tags()));
+        return detailValues(details).entrySet().stream().map(field -> set(field.getKey(), field.getValue())).toList();
+    }
+
+    private static Map<String, Object> detailValues(VideoPostDetails details) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(TITLE, details.title());
+        fields.put(DESCRIPTION, details.description());
+        fields.put(ACCESS_LEVEL, details.accessLevel().name());
+        fields.put(CUSTOM_DATA, details.customData());
+        fields.put(CATEGORY, details.category());
+        fields.put(TAGS, details.tags());
+        return fields;
+    }
+
+    private static Document source(SourceFile source) {
+        return new Document("filename", source.filename()).append("size", source.size())
+                .append("contentType", source.contentType());
+    }
+
+    private static List<Document> outputs(List<ProcessedOutput> outputs) {
+        return outputs.stream().map(o -> new Document("format", o.format()).append("size", o.size())
+                .append("url", o.url())).toList();
     }
 
     /** The listings filter on app (and owner) and sort by one field; for a real MongoDB (see the room model). */

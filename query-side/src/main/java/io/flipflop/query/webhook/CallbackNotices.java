@@ -13,6 +13,7 @@ import io.flipflop.api.streamkey.StreamKeyEvent;
 import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
+import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.ProcessingFailed;
 import io.flipflop.api.videopost.ProcessingStarted;
 import io.flipflop.api.videopost.SourceUploadFailed;
@@ -65,7 +66,7 @@ public class CallbackNotices {
     /** The post events that move {@code videoPostState}. */
     private static final Set<Class<? extends VideoPostEvent>> POST_STATE_CHANGES = Set.of(VideoPostCreated.class,
             SourceUploaded.class, SourceUploadFailed.class, TranscodingQueued.class, TranscodingQueuingFailed.class,
-            ProcessingStarted.class, VideoPostProcessed.class, ProcessingFailed.class);
+            ProcessingStarted.class, VideoPostProcessed.class, ProcessingFailed.class, ArchivePostCreated.class);
 
     private final CallbackRegistrations registrations;
     private final DeliveryRecords records;
@@ -114,6 +115,8 @@ public class CallbackNotices {
     @EventHandler
     void on(VideoPostEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         if (event instanceof VideoPostCreated created) {
+            owners.remember(created.videoPostId(), new MemberAddress(created.appId(), created.memberId()));
+        } else if (event instanceof ArchivePostCreated created) {
             owners.remember(created.videoPostId(), new MemberAddress(created.appId(), created.memberId()));
         }
         if (POST_STATE_CHANGES.contains(event.getClass())) {
