@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
+import io.flipflop.api.user.ConsoleSession;
 import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.ffmpeg.BundledPrograms;
 import java.io.File;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.util.FileSystemUtils;
 
@@ -43,6 +45,7 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     CmafSettings cmaf;
 
     FlipFlopClient flipflop;
+    ConsoleSession owner;
     AppCredentials app;
     Broadcasting broadcasting;
     String streamKey;
@@ -50,7 +53,8 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     @BeforeEach
     void aMemberWithAStreamKey() {
         flipflop = new FlipFlopClient(http);
-        app = flipflop.createApp(flipflop.signUp("obs" + System.nanoTime() + "@example.com", "obs password"), "OBS");
+        owner = flipflop.signUp("obs" + System.nanoTime() + "@example.com", "obs password");
+        app = flipflop.createApp(owner, "OBS");
         flipflop.loginMember(app, "host1", "Host");
         broadcasting = new Broadcasting(flipflop, app, rtmp.port());
         streamKey = broadcasting.streamKey("host1");
@@ -92,6 +96,44 @@ class RtmpPublishEndToEndTest extends PublishingTest {
         publisher = broadcasting.publish(streamKey + "?mode=CMAF", 120);
         broadcasting.expectKey("host1", "ACTIVE");
         assertThat(broadcasting.key("host1").get("mode").asText()).as("the URL's mode wins").isEqualTo("CMAF");
+    }
+
+    @Test
+    void theAppsDefaultModeAppliesToPublishesWhoseUrlAndKeyNameNone() throws Exception {
+        String appPath = "/console/v1/apps/" + app.appId();
+        ConsoleSession stranger = flipflop.signUp("stranger" + System.nanoTime() + "@example.com", "pw stranger");
+        flipflop.asConsoleUser(stranger, HttpMethod.PATCH, appPath, Map.of("defaultRtmpOutputMode", "RTMP"))
+                .expectStatus().isNotFound().expectBody().jsonPath("$.errorCode").isEqualTo("APP_NOT_FOUND");
+        flipflop.asConsoleUser(owner, HttpMethod.PATCH, appPath, Map.of("defaultRtmpOutputMode", "FLV"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("INVALID_HTTP_MESSAGE_BODY");
+        flipflop.asConsoleUser(owner, HttpMethod.PATCH, appPath, Map.of("defaultRtmpOutputMode", "RTMP"))
+                .expectStatus().isOk().expectBody().jsonPath("$.defaultRtmpOutputMode").isEqualTo("RTMP");
+        await().atMost(SOON).untilAsserted(() -> {
+            flipflop.asConsoleUser(owner, HttpMethod.GET, appPath, null)
+                    .expectBody().jsonPath("$.defaultRtmpOutputMode").isEqualTo("RTMP");
+            assertThat(broadcasting.key("host1").at("/app/defaultRtmpOutputMode").asText()).isEqualTo("RTMP");
+        });
+        long roomId = broadcasting.createRoom("host1", "App default", null);
+
+        publisher = broadcasting.publish(streamKey, 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).isEqualTo("RTMP");
+        broadcasting.goLive(roomId);
+        assertThat(room(roomId).get("httpFlvPlayUrl").asText())
+                .isEqualTo("http://localhost:" + port + "/live/" + roomId + ".flv");
+        publisher.destroyForcibly();
+        broadcasting.expectRoom(roomId, "LIVE_INACTIVE");
+
+        long keyId = broadcasting.key("host1").get("id").asLong();
+        http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).bodyValue(Map.of("mode", "CMAF"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.app.defaultRtmpOutputMode").isEqualTo("RTMP");
+        publisher = broadcasting.publish(streamKey, 120);
+        broadcasting.expectRoom(roomId, "LIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).as("the key's mode wins").isEqualTo("CMAF");
+        assertThat(room(roomId).path("httpFlvPlayUrl").isTextual()).isFalse();
     }
 
     @Test
