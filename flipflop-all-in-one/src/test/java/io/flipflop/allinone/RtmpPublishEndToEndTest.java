@@ -108,6 +108,44 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     }
 
     @Test
+    void theAppsDefaultModeAppliesToPublishesWhoseUrlAndKeyNameNone() throws Exception {
+        String appPath = "/console/v1/apps/" + app.appId();
+        ConsoleSession stranger = flipflop.signUp("stranger" + System.nanoTime() + "@example.com", "pw stranger");
+        flipflop.asConsoleUser(stranger, HttpMethod.PATCH, appPath, Map.of("defaultRtmpOutputMode", "RTMP"))
+                .expectStatus().isNotFound().expectBody().jsonPath("$.errorCode").isEqualTo("APP_NOT_FOUND");
+        flipflop.asConsoleUser(session, HttpMethod.PATCH, appPath, Map.of("defaultRtmpOutputMode", "FLV"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errorCode").isEqualTo("INVALID_HTTP_MESSAGE_BODY");
+        flipflop.asConsoleUser(session, HttpMethod.PATCH, appPath, Map.of("defaultRtmpOutputMode", "RTMP"))
+                .expectStatus().isOk().expectBody().jsonPath("$.defaultRtmpOutputMode").isEqualTo("RTMP");
+        await().atMost(SOON).untilAsserted(() -> {
+            flipflop.asConsoleUser(session, HttpMethod.GET, appPath, null)
+                    .expectBody().jsonPath("$.defaultRtmpOutputMode").isEqualTo("RTMP");
+            assertThat(broadcasting.key("host1").at("/app/defaultRtmpOutputMode").asText()).isEqualTo("RTMP");
+        });
+        long roomId = broadcasting.createRoom("host1", "App default", null);
+
+        publisher = broadcasting.publish(streamKey, 120);
+        broadcasting.expectKey("host1", "ACTIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).isEqualTo("RTMP");
+        broadcasting.goLive(roomId);
+        assertThat(room(roomId).get("httpFlvPlayUrl").asText())
+                .isEqualTo("http://localhost:" + port + "/live/" + roomId + ".flv");
+        publisher.destroyForcibly();
+        broadcasting.expectRoom(roomId, "LIVE_INACTIVE");
+
+        long keyId = broadcasting.key("host1").get("id").asLong();
+        http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).bodyValue(Map.of("mode", "CMAF"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.app.defaultRtmpOutputMode").isEqualTo("RTMP");
+        publisher = broadcasting.publish(streamKey, 120);
+        broadcasting.expectRoom(roomId, "LIVE");
+        assertThat(broadcasting.key("host1").get("mode").asText()).as("the key's mode wins").isEqualTo("CMAF");
+        assertThat(room(roomId).path("httpFlvPlayUrl").isTextual()).isFalse();
+    }
+
+    @Test
     void aPublisherGoesLiveDropsAndResumes() throws Exception {
         long roomId = broadcasting.createRoom("host1", "Live from ffmpeg", null);
 

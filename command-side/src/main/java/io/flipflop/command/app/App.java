@@ -8,6 +8,8 @@ import io.flipflop.api.app.AppCallbackTestRequested;
 import io.flipflop.api.app.AppCallbackUnregistered;
 import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.app.AppCredentialsRotated;
+import io.flipflop.api.app.AppDefaultRtmpOutputModeChanged;
+import io.flipflop.api.app.ChangeAppDefaultRtmpOutputMode;
 import io.flipflop.api.app.CreateApp;
 import io.flipflop.api.app.RegisterAppCallback;
 import io.flipflop.api.app.RequestAppCallbackTest;
@@ -15,6 +17,7 @@ import io.flipflop.api.app.RotateAppCallbackSigningSecret;
 import io.flipflop.api.app.RotateAppCredentials;
 import io.flipflop.api.app.SealedSecret;
 import io.flipflop.api.app.UnregisterAppCallback;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.error.DomainRejection;
 import io.flipflop.platform.webhook.CallbackAddressPolicy;
@@ -45,6 +48,7 @@ public class App {
     private Instant lastModifiedAt;
     private boolean callbackRegistered;
     private SealedSecret signingSecret;
+    private OutputMode defaultRtmpOutputMode = OutputMode.CMAF;
 
     protected App() {
     }
@@ -79,6 +83,19 @@ public class App {
      * verifying with the one it has); only the first registration, or one after an unregistration, issues one.
      * The URL's host is resolved here, which blocks: {@link AppCommands} sends commands off the event loops.
      */
+    /** Idempotent: the mode the app already has records nothing. */
+    @CommandHandler
+    public AppState handle(ChangeAppDefaultRtmpOutputMode command) {
+        requireOwner(command.appId(), command.requestedByUserId());
+        if (command.mode() == null) {
+            throw new IllegalArgumentException("An app's default output mode cannot be null");
+        }
+        if (command.mode() != defaultRtmpOutputMode) {
+            apply(new AppDefaultRtmpOutputModeChanged(appId, command.mode()));
+        }
+        return state();
+    }
+
     @CommandHandler
     public CallbackRegistrationState handle(RegisterAppCallback command, CallbackAddressPolicy addresses) {
         requireOwner(command.appId(), command.requestedByUserId());
@@ -147,6 +164,12 @@ public class App {
     }
 
     @EventSourcingHandler
+    void on(AppDefaultRtmpOutputModeChanged event, @Timestamp Instant at) {
+        defaultRtmpOutputMode = event.mode();
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
     void on(AppCallbackRegistered event) {
         callbackRegistered = true;
         signingSecret = event.signingSecret();
@@ -164,6 +187,6 @@ public class App {
     }
 
     private AppState state() {
-        return new AppState(appId, ownerUserId, name, apiKey, createdAt, lastModifiedAt);
+        return new AppState(appId, ownerUserId, name, apiKey, defaultRtmpOutputMode, createdAt, lastModifiedAt);
     }
 }

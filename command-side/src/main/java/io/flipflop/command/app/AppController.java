@@ -1,8 +1,12 @@
 package io.flipflop.command.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flipflop.api.app.AppCredentials;
+import io.flipflop.api.app.AppView;
 import io.flipflop.api.app.AppWithCredentials;
 import io.flipflop.api.app.CreateAppRequest;
+import io.flipflop.api.streamkey.OutputMode;
+import io.flipflop.command.patch.PatchBody;
 import io.flipflop.platform.security.ConsoleUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,6 +14,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,9 +26,12 @@ import reactor.core.publisher.Mono;
 /** The console's app writes (our API). Listing apps is a read, served by the query side. */
 @RestController
 @RequestMapping("/console/v1/apps")
-@Tag(name = "Console apps", description = "Create FlipFlop Apps and rotate their API credentials")
+@Tag(name = "Console apps",
+        description = "Create FlipFlop Apps, rotate their API credentials, set their default output mode")
 @SecurityRequirement(name = "consoleSession")
 public class AppController {
+
+    private static final String DEFAULT_RTMP_OUTPUT_MODE = "defaultRtmpOutputMode";
 
     private final AppService apps;
 
@@ -50,5 +58,26 @@ public class AppController {
     public Mono<AppCredentials> rotateCredentials(
             @Parameter(hidden = true) @AuthenticationPrincipal ConsoleUser user, @PathVariable long appId) {
         return apps.rotateCredentials(user, appId);
+    }
+
+    @PatchMapping("/{appId}")
+    @Operation(operationId = "updateApp",
+            summary = "Set an app's default output mode",
+            description = "`defaultRtmpOutputMode`: `CMAF`, `RTMP` or `RTMP_CMAF`, the output mode of publishes "
+                    + "whose URL has no `?mode=` and whose stream key has no mode of its own (reference §16), from "
+                    + "the next publish on. 200 with the app. Errors: 400 INVALID_HTTP_MESSAGE_BODY; 404 "
+                    + "APP_NOT_FOUND (also for another user's app).")
+    public Mono<AppView> update(@Parameter(hidden = true) @AuthenticationPrincipal ConsoleUser user,
+                                @PathVariable long appId, @RequestBody(required = false) JsonNode body) {
+        String mode = PatchBody.of(body).text(DEFAULT_RTMP_OUTPUT_MODE);
+        return apps.changeDefaultRtmpOutputMode(user, appId, outputMode(mode));
+    }
+
+    private static OutputMode outputMode(String mode) {
+        try {
+            return OutputMode.valueOf(mode == null ? "" : mode);
+        } catch (IllegalArgumentException e) {
+            throw PatchBody.invalid(DEFAULT_RTMP_OUTPUT_MODE + " must be CMAF, RTMP or RTMP_CMAF");
+        }
     }
 }

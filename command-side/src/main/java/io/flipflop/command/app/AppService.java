@@ -3,15 +3,20 @@ package io.flipflop.command.app;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.app.AppView;
 import io.flipflop.api.app.AppWithCredentials;
+import io.flipflop.api.app.ChangeAppDefaultRtmpOutputMode;
 import io.flipflop.api.app.CreateApp;
 import io.flipflop.api.app.RotateAppCredentials;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.platform.ids.IdGenerator;
 import io.flipflop.platform.security.ConsoleUser;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Creates apps and rotates their credentials for console users; the secret is in the answer and nowhere else. */
+/**
+ * Creates apps, rotates their credentials and sets their default output mode for console users; the secret is in
+ * the answer and nowhere else.
+ */
 @Service
 public class AppService {
 
@@ -33,9 +38,7 @@ public class AppService {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(appId -> commands.<AppState>send(appId, new CreateApp(appId, user.userId(),
                         name == null ? null : name.strip(), credentials.apiKey(), credentials.apiSecretHash())))
-                .map(app -> new AppWithCredentials(
-                        new AppView(app.appId(), ACTIVE, app.name(), app.apiKey(), app.createdAt(),
-                                app.lastModifiedAt()),
+                .map(app -> new AppWithCredentials(view(app),
                         new AppCredentials(app.appId(), credentials.apiKey(), credentials.apiSecret())));
     }
 
@@ -44,5 +47,15 @@ public class AppService {
         return commands.<AppState>send(appId, new RotateAppCredentials(appId, user.userId(), credentials.apiKey(),
                         credentials.apiSecretHash()))
                 .map(app -> new AppCredentials(app.appId(), credentials.apiKey(), credentials.apiSecret()));
+    }
+
+    public Mono<AppView> changeDefaultRtmpOutputMode(ConsoleUser user, long appId, OutputMode mode) {
+        return commands.<AppState>send(appId, new ChangeAppDefaultRtmpOutputMode(appId, user.userId(), mode))
+                .map(AppService::view);
+    }
+
+    private static AppView view(AppState app) {
+        return new AppView(app.appId(), ACTIVE, app.name(), app.apiKey(), app.defaultRtmpOutputMode(),
+                app.createdAt(), app.lastModifiedAt());
     }
 }

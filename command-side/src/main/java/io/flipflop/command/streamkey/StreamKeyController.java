@@ -6,6 +6,7 @@ import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.streamkey.ReissueStreamKey;
 import io.flipflop.api.streamkey.StreamKeyCommand;
 import io.flipflop.api.streamkey.StreamKeyView;
+import io.flipflop.command.app.AppOutputModes;
 import io.flipflop.command.broadcast.BroadcastService;
 import io.flipflop.command.broadcast.Origin;
 import io.flipflop.command.broadcast.OriginCommands;
@@ -47,14 +48,16 @@ public class StreamKeyController {
     private final StreamKeyStrings strings;
     private final Owners owners;
     private final IngestSettings settings;
+    private final AppOutputModes appModes;
 
     public StreamKeyController(OriginCommands commands, BroadcastService broadcasts, StreamKeyStrings strings,
-                               Owners owners, IngestSettings settings) {
+                               Owners owners, IngestSettings settings, AppOutputModes appModes) {
         this.commands = commands;
         this.broadcasts = broadcasts;
         this.strings = strings;
         this.owners = owners;
         this.settings = settings;
+        this.appModes = appModes;
     }
 
     @PostMapping("/v2/apps/me/stream-keys/{streamKeyId}/reissue")
@@ -69,8 +72,8 @@ public class StreamKeyController {
     @PatchMapping("/v2/apps/me/stream-keys/{streamKeyId}")
     @Operation(operationId = "updateStreamKey", summary = "Set a stream key's own output mode",
             description = "`mode`: `CMAF`, `RTMP` or `RTMP_CMAF`, the output mode of the key's publishes whose URL "
-                    + "has no `?mode=` (reference §16), from the next publish on; `null` removes it (the default, "
-                    + "CMAF, applies). The body must name `mode`; `profileId` (transcoding profiles) is not "
+                    + "has no `?mode=` (reference §16), from the next publish on; `null` removes it (the app's "
+                    + "default applies). The body must name `mode`; `profileId` (transcoding profiles) is not "
                     + "supported. Any state. 200 with the StreamKey. Errors: 404 STREAM_KEY_NOT_FOUND; 400 "
                     + "INVALID_HTTP_MESSAGE_BODY.")
     public Mono<StreamKeyView> update(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
@@ -111,7 +114,8 @@ public class StreamKeyController {
                 .onErrorMap(AggregateNotFoundException.class,
                         e -> ApiException.notFound("STREAM_KEY_NOT_FOUND", "No such stream key"))
                 .flatMap(key -> Mono.fromCallable(() -> StreamKeyViews.view(key, app.appRef(),
-                                owners.member(key.memberId()).orElse(null), null, settings.ingestUrl()))
+                                appModes.of(app.appId()), owners.member(key.memberId()).orElse(null), null,
+                                settings.ingestUrl()))
                         .subscribeOn(Schedulers.boundedElastic()));
     }
 

@@ -10,7 +10,7 @@ import io.flipflop.api.videoroom.VideoRoomRef;
 /**
  * A stream key as the write endpoints answer it (reference §13.2, both field sets). The only write that answers a
  * key is reissue, allowed while INACTIVE, so no room is linked and no play URL exists; {@code videoRoom} is passed
- * in for completeness. Apps have no output-mode setting yet: their default is CMAF, as D10 documents.
+ * in for completeness; {@code appMode} is the app's default output mode.
  */
 public final class StreamKeyViews {
 
@@ -19,10 +19,10 @@ public final class StreamKeyViews {
     private StreamKeyViews() {
     }
 
-    public static StreamKeyView view(StreamKeySnapshot key, AppRef app, MemberRef member, VideoRoomRef videoRoom,
-                                     String ingestUrl) {
+    public static StreamKeyView view(StreamKeySnapshot key, AppRef app, OutputMode appMode, MemberRef member,
+                                     VideoRoomRef videoRoom, String ingestUrl) {
         return new StreamKeyView(key.streamKeyId(), ACTIVE, key.state(), key.forciblyTerminated(),
-                new StreamKeyAppRef(app.id(), app.state(), app.name(), OutputMode.CMAF), member, videoRoom,
+                new StreamKeyAppRef(app.id(), app.state(), app.name(), appMode), member, videoRoom,
                 ingestUrl, key.streamKey(), key.mode(), null, null, null, null, null, null, null, null,
                 key.createdAt(), key.lastModifiedAt());
     }

@@ -4,8 +4,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.app.AppCredentialsRotated;
+import io.flipflop.api.app.AppDefaultRtmpOutputModeChanged;
+import io.flipflop.api.app.ChangeAppDefaultRtmpOutputMode;
 import io.flipflop.api.app.CreateApp;
 import io.flipflop.api.app.RotateAppCredentials;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.platform.error.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +39,8 @@ class AppTest {
     void creatingAnAppAnswersTheAppAsCreated() {
         fixture.givenCurrentTime(CREATED_AT)
                 .when(new CreateApp(APP, OWNER, "Live Shop", "key1", "hash1"))
-                .expectResultMessagePayload(new AppState(APP, OWNER, "Live Shop", "key1", CREATED_AT, CREATED_AT));
+                .expectResultMessagePayload(new AppState(APP, OWNER, "Live Shop", "key1", OutputMode.CMAF, CREATED_AT,
+                        CREATED_AT));
     }
 
     @Test
@@ -64,6 +68,42 @@ class AppTest {
     }
 
     @Test
+    void changingTheDefaultOutputModeIsRecordedAndAnswered() {
+        Instant later = CREATED_AT.plus(Duration.ofHours(1));
+        fixture.givenCurrentTime(CREATED_AT)
+                .andGiven(CREATED)
+                .andGivenCurrentTime(later)
+                .when(new ChangeAppDefaultRtmpOutputMode(APP, OWNER, OutputMode.RTMP))
+                .expectEvents(new AppDefaultRtmpOutputModeChanged(APP, OutputMode.RTMP))
+                .expectResultMessagePayload(new AppState(APP, OWNER, "Live Shop", "key1", OutputMode.RTMP, CREATED_AT,
+                        later));
+    }
+
+    @Test
+    void changingTheDefaultOutputModeToTheModeTheAppHasRecordsNothing() {
+        fixture.given(CREATED, new AppDefaultRtmpOutputModeChanged(APP, OutputMode.RTMP_CMAF))
+                .when(new ChangeAppDefaultRtmpOutputMode(APP, OWNER, OutputMode.RTMP_CMAF))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNewAppsDefaultOutputModeIsCmafSoSettingCmafRecordsNothing() {
+        fixture.given(CREATED)
+                .when(new ChangeAppDefaultRtmpOutputMode(APP, OWNER, OutputMode.CMAF))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void changingAnotherUsersAppsDefaultOutputModeIsRejectedAsNotFound() {
+        fixture.given(CREATED)
+                .when(new ChangeAppDefaultRtmpOutputMode(APP, OTHER_USER, OutputMode.RTMP))
+                .expectException(rejectedWith("APP_NOT_FOUND"))
+                .expectNoEvents();
+    }
+
+    @Test
     void rotatingCredentialsReplacesKeyAndSecretHash() {
         fixture.given(CREATED)
                 .when(new RotateAppCredentials(APP, OWNER, "key2", "hash2"))
@@ -77,7 +117,8 @@ class AppTest {
                 .andGiven(CREATED)
                 .andGivenCurrentTime(later)
                 .when(new RotateAppCredentials(APP, OWNER, "key2", "hash2"))
-                .expectResultMessagePayload(new AppState(APP, OWNER, "Live Shop", "key2", CREATED_AT, later));
+                .expectResultMessagePayload(new AppState(APP, OWNER, "Live Shop", "key2", OutputMode.CMAF, CREATED_AT,
+                        later));
     }
 
     @Test

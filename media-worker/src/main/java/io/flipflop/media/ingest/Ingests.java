@@ -117,7 +117,7 @@ public class Ingests {
             log.info("Publish from {} refused: unknown stream key #{}", publisher.remoteAddress(), name.keyDigest());
             return new Admission.Refused(Admission.BAD_NAME, "Unknown stream key");
         }
-        // reference §16: the URL's mode, then the key's own, then CMAF (the app's default is not built yet)
+        // reference §16: the URL's mode, then the key's own, then the app's default, then CMAF
         PublishedStream stream = new PublishedStream(entry.get().streamKeyId(), entry.get().appId(),
                 entry.get().memberId(), workerId, name.mode().or(entry.get()::mode).orElse(OutputMode.CMAF));
         Ingest ingest = new Ingest(stream, name.streamKey(), commands, sinks, lease, queueLength, publisher,

@@ -1,12 +1,13 @@
 package io.flipflop.query.app;
 
 import io.flipflop.api.app.AppView;
+import io.flipflop.api.streamkey.OutputMode;
 import org.bson.Document;
 
 /**
  * The {@value #COLLECTION} read model: one document per app, keyed by app id, so reading an app is an
- * {@code _id} lookup. Shape: {@code {_id: appId, ownerUserId, name, apiKey, state, createdAt, lastModifiedAt,
- * version}}. The secret's hash is never copied here.
+ * {@code _id} lookup. Shape: {@code {_id: appId, ownerUserId, name, apiKey, state, defaultRtmpOutputMode, createdAt,
+ * lastModifiedAt, version}}; {@code defaultRtmpOutputMode} absent until the app first changes it (CMAF). The secret's hash is never copied here.
  */
 final class AppDocuments {
 
@@ -15,6 +16,7 @@ final class AppDocuments {
     static final String NAME = "name";
     static final String API_KEY = "apiKey";
     static final String STATE = "state";
+    static final String DEFAULT_RTMP_OUTPUT_MODE = "defaultRtmpOutputMode";
     static final String CREATED_AT = "createdAt";
     static final String LAST_MODIFIED_AT = "lastModifiedAt";
 
@@ -24,8 +26,13 @@ final class AppDocuments {
     private AppDocuments() {
     }
 
+    static OutputMode defaultRtmpOutputMode(Document app) {
+        String mode = app.getString(DEFAULT_RTMP_OUTPUT_MODE);
+        return mode == null ? OutputMode.CMAF : OutputMode.valueOf(mode);
+    }
+
     static AppView toView(Document app) {
         return new AppView(app.getLong("_id"), app.getString(STATE), app.getString(NAME), app.getString(API_KEY),
-                app.getDate(CREATED_AT).toInstant(), app.getDate(LAST_MODIFIED_AT).toInstant());
+                defaultRtmpOutputMode(app), app.getDate(CREATED_AT).toInstant(), app.getDate(LAST_MODIFIED_AT).toInstant());
     }
 }

@@ -12,6 +12,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.flipflop.api.app.AppRef;
 import io.flipflop.api.app.AppView;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.platform.error.ApiException;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -61,6 +62,11 @@ public class AppQueries {
         return byId(appId)
                 .map(app -> new AppRef(appId, app.getString(STATE), app.getString(NAME)))
                 .defaultIfEmpty(new AppRef(appId, ACTIVE, null));
+    }
+
+    /** The app's default output mode (reference §16); CMAF while the app's projection lags behind. */
+    public Mono<OutputMode> defaultRtmpOutputMode(long appId) {
+        return byId(appId).map(AppDocuments::defaultRtmpOutputMode).defaultIfEmpty(OutputMode.CMAF);
     }
 
     private Mono<Document> byId(long appId) {

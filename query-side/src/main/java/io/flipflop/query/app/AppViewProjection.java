@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Updates.set;
 import static io.flipflop.query.app.AppDocuments.ACTIVE;
 import static io.flipflop.query.app.AppDocuments.API_KEY;
 import static io.flipflop.query.app.AppDocuments.CREATED_AT;
+import static io.flipflop.query.app.AppDocuments.DEFAULT_RTMP_OUTPUT_MODE;
 import static io.flipflop.query.app.AppDocuments.LAST_MODIFIED_AT;
 import static io.flipflop.query.app.AppDocuments.NAME;
 import static io.flipflop.query.app.AppDocuments.OWNER_USER_ID;
@@ -22,6 +23,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.app.AppCredentialsRotated;
+import io.flipflop.api.app.AppDefaultRtmpOutputModeChanged;
 import java.time.Instant;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
@@ -65,6 +67,14 @@ public class AppViewProjection {
         await(apps.updateOne(olderThan(event.appId(), sequence),
                 combine(set(API_KEY, event.apiKey()), set(LAST_MODIFIED_AT, Date.from(timestamp)),
                         set(VERSION, sequence))));
+    }
+
+    @EventHandler
+    public void on(AppDefaultRtmpOutputModeChanged event, @SequenceNumber long sequence,
+                   @Timestamp Instant timestamp) {
+        await(apps.updateOne(olderThan(event.appId(), sequence),
+                combine(set(DEFAULT_RTMP_OUTPUT_MODE, event.mode().name()),
+                        set(LAST_MODIFIED_AT, Date.from(timestamp)), set(VERSION, sequence))));
     }
 
     /** A replay starts from an empty collection, so what it builds depends on the events alone. */

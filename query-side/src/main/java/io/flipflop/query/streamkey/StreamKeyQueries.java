@@ -128,20 +128,24 @@ public class StreamKeyQueries {
                 .filter(key -> StreamKeyDocuments.visible(key) && key.getLong(APP_ID) == appId);
     }
 
-    /** The room is nested only while the key is live for it, read from the rooms read model as it is now. */
+    /**
+     * The room is nested only while the key is live for it, read from the rooms read model as it is now; the
+     * app's default output mode from the apps read model.
+     */
     private Mono<StreamKeyView> view(Document key, AppRef app) {
         Long videoRoomId = key.getLong(VIDEO_ROOM_ID);
         Mono<Optional<VideoRoomRef>> room = videoRoomId == null ? Mono.just(Optional.empty())
                 : rooms.nested(app.id(), videoRoomId).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return room.map(videoRoom -> toView(key, app, videoRoom.orElse(null)));
+        return Mono.zip(room, apps.defaultRtmpOutputMode(app.id()),
+                (videoRoom, appMode) -> toView(key, new StreamKeyAppRef(app.id(), app.state(), app.name(), appMode),
+                        videoRoom.orElse(null)));
     }
 
     /**
-     * As the command side answers a key (reference §13.2, both field sets): apps have no output-mode setting yet,
-     * so their default is CMAF, as D10 documents; play URLs and {@code liveUrl} are the room's while the key is
-     * live for it ({@link PlaybackUrls#ofStreamKey}).
+     * As the command side answers a key (reference §13.2, both field sets): play URLs and {@code liveUrl} are the
+     * room's while the key is live for it ({@link PlaybackUrls#ofStreamKey}).
      */
-    private StreamKeyView toView(Document key, AppRef app, VideoRoomRef videoRoom) {
+    private StreamKeyView toView(Document key, StreamKeyAppRef app, VideoRoomRef videoRoom) {
         String mode = key.getString(MODE);
         OutputMode outputMode = mode == null ? null : OutputMode.valueOf(mode);
         StreamKeyState state = StreamKeyState.valueOf(key.getString(STREAM_KEY_STATE));
@@ -151,7 +155,7 @@ public class StreamKeyQueries {
                 key.getString(CUSTOM_TYPE));
         return new StreamKeyView(key.getLong("_id"), StreamKeyDocuments.ACTIVE,
                 state, key.getBoolean(FORCIBLY_TERMINATED),
-                new StreamKeyAppRef(app.id(), app.state(), app.name(), OutputMode.CMAF), member, videoRoom,
+                app, member, videoRoom,
                 ingestUrl, key.getString(STREAM_KEY), outputMode,
                 play.playUrl(), play.playUrl(), play.cmafHls(), play.cmafDash(), play.rtmp(), play.httpFlv(), null,
                 null, key.getDate(CREATED_AT).toInstant(),

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.app.AppCredentialsRotated;
+import io.flipflop.api.app.AppDefaultRtmpOutputModeChanged;
 import io.flipflop.api.app.AppRef;
 import io.flipflop.api.app.AppView;
+import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.query.testsupport.TestDatabases;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +48,7 @@ class AppViewProjectionTest {
     void createdAppIsShownToItsOwnerWithoutTheSecret() {
         projection.on(SPORTY_CREATED, 0, CREATED_AT);
 
-        AppView sporty = new AppView(10, "ACTIVE", "Sporty", "key-1", CREATED_AT, CREATED_AT);
+        AppView sporty = new AppView(10, "ACTIVE", "Sporty", "key-1", OutputMode.CMAF, CREATED_AT, CREATED_AT);
         assertThat(queries.ownedBy(OWNER).collectList().block()).containsExactly(sporty);
         assertThat(queries.ownedBy(OWNER, 10).block()).isEqualTo(sporty);
         assertThat(documents(database, "apps")).singleElement()
@@ -78,7 +80,17 @@ class AppViewProjectionTest {
         projection.on(SPORTY_ROTATED, 1, ROTATED_AT);
 
         assertThat(queries.ownedBy(OWNER, 10).block())
-                .isEqualTo(new AppView(10, "ACTIVE", "Sporty", "key-2", CREATED_AT, ROTATED_AT));
+                .isEqualTo(new AppView(10, "ACTIVE", "Sporty", "key-2", OutputMode.CMAF, CREATED_AT, ROTATED_AT));
+    }
+
+    @Test
+    void aChangedDefaultOutputModeIsShown() {
+        projection.on(SPORTY_CREATED, 0, CREATED_AT);
+
+        projection.on(new AppDefaultRtmpOutputModeChanged(10, OutputMode.RTMP), 1, ROTATED_AT);
+
+        assertThat(queries.ownedBy(OWNER, 10).block())
+                .isEqualTo(new AppView(10, "ACTIVE", "Sporty", "key-1", OutputMode.RTMP, CREATED_AT, ROTATED_AT));
     }
 
     @Test
@@ -109,6 +121,7 @@ class AppViewProjectionTest {
     private void applyHistory() {
         projection.on(SPORTY_CREATED, 0, CREATED_AT);
         projection.on(SPORTY_ROTATED, 1, ROTATED_AT);
+        projection.on(new AppDefaultRtmpOutputModeChanged(10, OutputMode.RTMP_CMAF), 2, ROTATED_AT);
         projection.on(new AppCreated(11, SOMEONE_ELSE, "Cooky", "key-3", "hash-3"), 0, ROTATED_AT);
     }
 }
