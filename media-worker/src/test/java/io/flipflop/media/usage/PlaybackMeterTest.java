@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flipflop.api.usage.PlaybackUsageReported;
 import io.flipflop.api.usage.RoomPlayback;
+import io.flipflop.media.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flipflop.api.usage.PlaybackUsageReported;
 import io.flipflop.api.usage.StorageMeasured;
+import io.flipflop.media.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

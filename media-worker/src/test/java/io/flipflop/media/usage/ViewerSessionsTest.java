@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.flipflop.api.usage.PlaybackUsageReported;
 import io.flipflop.api.usage.RoomPlayback;
+import io.flipflop.media.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

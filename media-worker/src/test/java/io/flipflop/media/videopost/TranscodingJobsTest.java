@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.flipflop.api.videopost.SourceProbe;
+import io.flipflop.media.TestClock;
 import io.flipflop.platform.mongo.EmbeddedMongoServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +21,14 @@ class TranscodingJobsTest {
 
     private EmbeddedMongoServer server;
     private MongoClient client;
-    private MutableClock clock;
+    private TestClock clock;
     private TranscodingJobs jobs;
 
     @BeforeEach
     void setUp() {
         server = EmbeddedMongoServer.inMemory();
         client = MongoClients.create(server.connectionString());
-        clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+        clock = new TestClock(Instant.parse("2030-01-01T00:00:00Z"));
         jobs = new TranscodingJobs(client.getDatabase("test"), clock);
     }
 
@@ -117,32 +116,5 @@ class TranscodingJobsTest {
         jobs.release(1);
         jobs.release(2);
         assertThat(jobs.claim("w1", LEASE).orElseThrow().videoPostId()).isEqualTo(2);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
