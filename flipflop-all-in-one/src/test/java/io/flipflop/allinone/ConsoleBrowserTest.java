@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -51,6 +52,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * platform. One walk through what a new user does, with a screenshot of each page in
  * {@code target/screenshots/}; the browser's console must stay free of errors throughout.
  */
+@ExtendWith(ThreadDumpOnFailure.class)
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "flipflop.mongodb.in-memory=true")
 class ConsoleBrowserTest {
