@@ -8,7 +8,6 @@ import io.flipflop.media.cmaf.PlaylistRequest;
 import io.flipflop.media.ffmpeg.BundledPrograms;
 import io.flipflop.media.ingest.RtmpServer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>CPU seconds per minute of stream: the server process's CPU over the measuring window (our whole
  *       all-in-one JVM, nginx's master and worker) less what it spends idle with no stream (measured first),
- *       divided by stream-minutes; for ffmpeg, one remux of the file measured with the shell's {@code times};</li>
+ *       divided by stream-minutes; for ffmpeg, one remux of the file, the CPU time of the ended child;</li>
  *   <li>whether every stream stays on time: sampled every second, how far each stream's playlist is behind the
  *       publisher's clock (its start plus the media sent since) may swing by no more than one segment plus 1 s
  *       over the window: a server that keeps up shows a steady saw-tooth, one that falls behind a growing lag;</li>
@@ -184,22 +183,11 @@ public final class MediaBenchmark {
     /** The CPU seconds of one {@code ffmpeg -c copy} remux of the file to HLS fMP4, per minute of its media. */
     private static double ffmpegRemuxCpuPerMinute(Path source, Path out) throws Exception {
         Files.createDirectories(out);
-        ProcessBuilder ffmpeg = BundledPrograms.ffmpeg("-hide_banner", "-loglevel", "error", "-i", source.toString(),
+        double before = CpuTime.ofEndedChildren();
+        run(BundledPrograms.ffmpeg("-hide_banner", "-loglevel", "error", "-i", source.toString(),
                 "-c", "copy", "-f", "hls", "-hls_segment_type", "fmp4", "-hls_time", "2", "-hls_playlist_type", "vod",
-                out.resolve("index.m3u8").toString());
-        List<String> timed = new ArrayList<>(List.of("sh", "-c", "\"$@\" || exit 1; times", "sh"));
-        timed.addAll(ffmpeg.command());
-        ffmpeg.command(timed);
-        String times = run(ffmpeg);
-        String children = times.strip().lines().reduce((first, second) -> second).orElseThrow();
-        double cpu = Stream.of(children.split("\\s+")).mapToDouble(MediaBenchmark::shellSeconds).sum();
-        return cpu / (20 / 60.0);
-    }
-
-    /** {@code 0m1.234s} → 1.234. */
-    private static double shellSeconds(String time) {
-        int m = time.indexOf('m');
-        return Integer.parseInt(time.substring(0, m)) * 60 + Double.parseDouble(time.substring(m + 1, time.length() - 1));
+                out.resolve("index.m3u8").toString()));
+        return (CpuTime.ofEndedChildren() - before) / (20 / 60.0);
     }
 
     private static String run(ProcessBuilder command) throws IOException, InterruptedException {
@@ -322,8 +310,7 @@ public final class MediaBenchmark {
 
         @Override
         public double cpuSeconds() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime() / 1e9;
+            return CpuTime.ofThisJvm();
         }
 
         @Override
@@ -415,15 +402,14 @@ public final class MediaBenchmark {
             // nginx-rtmp has no parts (no LL-HLS): nothing to follow.
         }
 
-        /** The master's and its workers' user + system time, from /proc (clock ticks of 1/100 s). */
+        /** The master's and its workers' user + system time. */
         @Override
         public double cpuSeconds() throws IOException {
-            long ticks = 0;
+            double seconds = 0;
             for (ProcessHandle process : Stream.concat(Stream.of(master.toHandle()), master.toHandle().children()).toList()) {
-                String[] stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).split("\\) ")[1].split(" ");
-                ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                seconds += CpuTime.ofProcess(process.pid());
             }
-            return ticks / 100.0;
+            return seconds;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.flipflop.media.videopost;
 
 import io.flipflop.api.videopost.SourceProbe;
+import io.flipflop.bench.CpuTime;
 import io.flipflop.media.ffmpeg.BundledPrograms;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,16 +71,16 @@ public final class TranscodeBenchmark {
         for (int round = 0; round < ROUNDS; round++) {
             boolean oursFirst = round % 2 == 0;
             for (int turn = 0; turn < 2; turn++) {
-                double cpuBefore = childrenCpuSeconds();
-                double jvmBefore = jvmCpuSeconds();
+                double cpuBefore = CpuTime.ofEndedChildren();
+                double jvmBefore = CpuTime.ofThisJvm();
                 if (oursFirst == (turn == 0)) {
                     ours.add(probe.durationSeconds() / throughTranscoder(transcoder, files, probe));
-                    oursCpu.add(childrenCpuSeconds() - cpuBefore);
-                    oursJvm.add(jvmCpuSeconds() - jvmBefore);
+                    oursCpu.add(CpuTime.ofEndedChildren() - cpuBefore);
+                    oursJvm.add(CpuTime.ofThisJvm() - jvmBefore);
                 } else {
                     direct.add(probe.durationSeconds() / directly(files, probe));
-                    directCpu.add(childrenCpuSeconds() - cpuBefore);
-                    directJvm.add(jvmCpuSeconds() - jvmBefore);
+                    directCpu.add(CpuTime.ofEndedChildren() - cpuBefore);
+                    directJvm.add(CpuTime.ofThisJvm() - jvmBefore);
                 }
             }
             System.out.printf("round %d: ours %.3f× realtime (ffmpeg %.1f CPU-s, JVM %.2f CPU-s), direct %.3f×"
@@ -129,18 +130,6 @@ public final class TranscodeBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         PostFiles.delete(work);
         return seconds;
-    }
-
-    /** User + system seconds of this process's reaped children ({@code cutime}, {@code cstime}; 100 ticks a second). */
-    private static double childrenCpuSeconds() throws IOException {
-        String[] stat = Files.readString(Path.of("/proc/self/stat")).split("\\) ")[1].split(" ");
-        return (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / 100.0;
-    }
-
-    /** This JVM's own user + system seconds (its threads, not its children). */
-    private static double jvmCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static void run(ProcessBuilder command) throws IOException, InterruptedException {

@@ -68,11 +68,9 @@ class VodOrigin {
                         .orElseGet(MediaResponses::notFound);
             };
             // Media keeps a viewer session open but carries no media time here (the playlist has it): bytes only.
-            boolean manifest = file.equals(MediaNames.MULTIVARIANT) || file.equals(MediaNames.MEDIA_PLAYLIST)
-                    || file.equals(MediaNames.MPD);
             return meter.metered(answer, playback.appId(), playback.videoRoomId(),
                     meter.viewer(playback.viewer(), streamingToken, request),
-                    manifest ? Delivery::bytesOnly : Delivery::untimed);
+                    MediaNames.parse(file).isPresent() ? Delivery::untimed : Delivery::bytesOnly);
         });
     }
 
