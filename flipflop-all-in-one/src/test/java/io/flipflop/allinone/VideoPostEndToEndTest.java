@@ -37,8 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Issue 6 end to end, with the real ffmpeg and ffprobe: a generated 1080p source (10 s, not the issue's 60 s, to
- * keep the build short on two cores) uploaded in three parts, one of them twice, goes CREATED → UPLOADED → QUEUED →
+ * Issue 6 end to end, with the real ffmpeg and ffprobe: a generated 1080p source of 60 s uploaded in three parts, one of them twice, goes CREATED → UPLOADED → QUEUED →
  * PROCESSING (with progress events) → PROCESSED; every rung of the ladder is checked with ffprobe (resolution,
  * duration, keyframes at the same instants), the thumbnail is a JPEG of the expected size, playback follows the
  * access level. And the failure paths: a text file named .mp4, a truncated file, a missing part, bad URLs.
@@ -49,13 +48,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class VideoPostEndToEndTest {
 
     private static final Duration SOON = Duration.ofSeconds(10);
-    private static final Duration TRANSCODING = Duration.ofMinutes(4);
-    private static final double SOURCE_SECONDS = 10;
+    private static final Duration TRANSCODING = Duration.ofMinutes(8);
+    /** The issue's source length; the failure paths use a short source, as they stop before or during encoding. */
+    private static final double SOURCE_SECONDS = 60;
+    private static final double SHORT_SOURCE_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path data;
     static Path source;
+    static Path shortSource;
 
     @Autowired
     WebTestClient http;
@@ -77,12 +79,20 @@ class VideoPostEndToEndTest {
     }
 
     @BeforeAll
-    static void generateSource() throws Exception {
-        source = Files.createTempFile("source-1080p", ".mp4");
+    static void generateSources() throws Exception {
+        source = generate(SOURCE_SECONDS);
+        shortSource = generate(SHORT_SOURCE_SECONDS);
+    }
+
+    /** 1080p30 H.264 at 3 Mbit/s (the bitrate keeps the 60 s file small enough to hold in the test's heap) + AAC. */
+    private static Path generate(double seconds) throws Exception {
+        Path file = Files.createTempFile("source-1080p", ".mp4");
         run(BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
                 "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30", "-f", "lavfi",
-                "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(SOURCE_SECONDS),
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", source.toString()));
+                "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(seconds),
+                "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "3M", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                file.toString()));
+        return file;
     }
 
     @BeforeEach
@@ -195,7 +205,7 @@ class VideoPostEndToEndTest {
     @Test
     void aCancelledJobIsKilledAndARetryRunsItAgain() throws Exception {
         long id = createPost("PUBLIC");
-        byte[] bytes = Files.readAllBytes(source);
+        byte[] bytes = Files.readAllBytes(shortSource);
         String eTag = put(requestUrls(id, bytes.length, 1).get(0).get("uploadUrl").asText(), bytes);
         complete(id, List.of(eTag)).expectStatus().isOk().expectBody().returnResult();
         awaitState(id, "PROCESSING");
@@ -299,7 +309,7 @@ class VideoPostEndToEndTest {
     @Test
     void aTruncatedFileFailsTheUploadWithAReason() throws IOException {
         long id = createPost("PUBLIC");
-        byte[] bytes = Files.readAllBytes(source);
+        byte[] bytes = Files.readAllBytes(shortSource);
         byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
         JsonNode urls = requestUrls(id, truncated.length, 1);
         String eTag = put(urls.get(0).get("uploadUrl").asText(), truncated);
