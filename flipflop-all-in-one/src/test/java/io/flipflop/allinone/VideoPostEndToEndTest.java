@@ -1,5 +1,7 @@
 package io.flipflop.allinone;
 
+import static io.flipflop.allinone.Posting.run;
+import static io.flipflop.allinone.Posting.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +51,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class VideoPostEndToEndTest {
 
     private static final Duration SOON = Duration.ofSeconds(10);
-    private static final Duration TRANSCODING = Duration.ofMinutes(4);
     private static final double SOURCE_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,6 +71,7 @@ class VideoPostEndToEndTest {
     MemberTokens member;
     MemberTokens guest;
     MemberTokens memberOfAnotherApp;
+    Posting posting;
 
     @DynamicPropertySource
     static void postsOnATemporaryDisk(DynamicPropertyRegistry properties) {
@@ -78,11 +80,7 @@ class VideoPostEndToEndTest {
 
     @BeforeAll
     static void generateSource() throws Exception {
-        source = Files.createTempFile("source-1080p", ".mp4");
-        run(BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30", "-f", "lavfi",
-                "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(SOURCE_SECONDS),
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", source.toString()));
+        source = Posting.source("1920x1080", SOURCE_SECONDS);
     }
 
     @BeforeEach
@@ -91,6 +89,7 @@ class VideoPostEndToEndTest {
         flipflop = new FlipFlopClient(http);
         String run = Long.toString(System.nanoTime());
         app = flipflop.createApp(flipflop.signUp("p" + run + "@example.com", "password of p"), "Posts");
+        posting = new Posting(flipflop, app);
         owner = flipflop.loginMember(app, "owner1", "Owner");
         member = flipflop.loginMember(app, "viewer1", "Viewer");
         guest = http.post().uri("/v2/apps/me/members/login-as-guest")
@@ -348,36 +347,19 @@ class VideoPostEndToEndTest {
     }
 
     private long createPost(String accessLevel) {
-        return http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(Map.of("appUserId", "owner1", "title", "Clip", "accessLevel", accessLevel))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("id").asLong();
+        return posting.create("owner1", "Clip", accessLevel);
     }
 
     private JsonNode requestUrls(long id, long size, int parts) {
-        return http.post().uri("/v2/apps/me/video-posts/" + id + "/src-file/request-upload-urls")
-                .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(Map.of("filename", "clip.mp4", "size", size, "contentType", "video/mp4",
-                        "multipartCount", parts))
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return posting.requestUrls(id, size, parts);
     }
 
-    /** PUTs a part to its signed URL and answers the ETag. */
     private String put(String url, byte[] part) {
-        return http.method(HttpMethod.PUT).uri(url).contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(part)
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseHeaders()
-                .getETag();
+        return posting.put(url, part);
     }
 
     private WebTestClient.ResponseSpec complete(long id, List<String> eTags) {
-        List<Map<String, Object>> parts = new ArrayList<>();
-        for (int i = 0; i < eTags.size(); i++) {
-            parts.add(Map.of("partNumber", i + 1, "eTag", eTags.get(i)));
-        }
-        return http.post().uri("/v2/apps/me/video-posts/" + id + "/src-file/complete-upload")
-                .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(parts).exchange();
+        return posting.complete(id, eTags);
     }
 
     private WebTestClient.ResponseSpec write(HttpMethod method, String path) {
@@ -385,24 +367,6 @@ class VideoPostEndToEndTest {
     }
 
     private JsonNode awaitState(long id, String state) {
-        return await().atMost(TRANSCODING).pollInterval(Duration.ofMillis(250)).until(() -> flipflop.asApp(app,
-                        "/v2/apps/me/video-posts/" + id).exchange().expectBody(JsonNode.class).returnResult()
-                        .getResponseBody(),
-                post -> post != null && state.equals(post.path("videoPostState").asText()));
-    }
-
-    /** Part {@code index} of {@code count} by the reference's formula; the last part runs to the end. */
-    private static byte[] slice(byte[] bytes, int index, int count) {
-        int chunk = bytes.length / count;
-        int end = index == count - 1 ? bytes.length : (index + 1) * chunk;
-        return Arrays.copyOfRange(bytes, index * chunk, end);
-    }
-
-    private static String run(ProcessBuilder program) throws IOException, InterruptedException {
-        Process process = program.redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return posting.awaitState(id, state);
     }
 }
