@@ -5,6 +5,7 @@ import io.flipflop.media.usage.PlaybackMeter;
 import io.flipflop.media.videopost.PostPlaybackGate.Playback;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -80,10 +81,19 @@ final class PostPlaybackUsage {
             if (line.startsWith("#EXTINF:")) {
                 duration = line.substring("#EXTINF:".length()).split(",", 2)[0].trim();
             } else if (line.trim().equals(segment) && duration != null) {
-                return new BigDecimal(duration).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP)
-                        .longValueExact();
+                return millis(duration);
             }
         }
         return -1;
+    }
+
+    /** A duration that is not a plain number of seconds has no time: metering never fails an answer. */
+    private static long millis(String seconds) {
+        try {
+            return Math.max(-1, new BigDecimal(seconds).movePointRight(3).setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            return -1;
+        }
     }
 }
