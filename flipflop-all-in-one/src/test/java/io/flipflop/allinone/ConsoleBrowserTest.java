@@ -117,7 +117,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aNewUserSetsUpAnAppAndWatchesARoomGoLive() throws Exception {
+    void aNewUserSetsUpAnAppWatchesARoomGoLiveAndAPostGetProcessed() throws Exception {
         browser.get("http://localhost:" + port + "/console/");
         waitFor(By.cssSelector("a[href='#/signup']"));
         screenshot("login");
@@ -244,6 +244,28 @@ class ConsoleBrowserTest {
         click(By.cssSelector("a[href$='/webhooks']"));
         waitFor(By.cssSelector("#webhooks-unavailable, #callback-url"));
         screenshot("webhooks");
+
+        // a post uploaded through the App API appears, is transcoded and becomes PROCESSED without a reload
+        click(By.cssSelector("a[href$='/posts']"));
+        waitFor(By.cssSelector("#posts p, #posts table"));
+        waitFor(By.cssSelector("html[data-live]"));
+        Posting posting = new Posting(flipflop, app);
+        long postId = posting.create("host1", "Console clip", "MEMBER");
+        By postState = By.cssSelector("tr[data-post-id='" + postId + "'] .state");
+        new WebDriverWait(browser, SOON).until(ExpectedConditions.textToBe(postState, "CREATED"));
+        posting.upload(postId, Files.readAllBytes(Posting.source("640x360", 2)), 1);
+        new WebDriverWait(browser, Posting.TRANSCODING).until(ExpectedConditions.textToBe(postState, "PROCESSED"));
+        By thumbnail = By.cssSelector("tr[data-post-id='" + postId + "'] img.thumbnail");
+        await().atMost(SOON).until(() -> ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].naturalWidth;", waitFor(thumbnail))).intValue() > 0);
+        screenshot("posts");
+        click(By.cssSelector("tr[data-post-id='" + postId + "'] button.watch"));
+        await().atMost(SOON).until(() -> videoTime() > 0.5);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth;")).intValue()).isLessThanOrEqualTo(390);
+        screenshot("posts-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
 
         assertThat(storedInBrowser()).isZero();
         click(By.xpath("//button[text()='Log out']"));

@@ -11,11 +11,18 @@ import io.flipflop.api.member.MemberTokens;
 import io.flipflop.api.user.ConsoleSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +35,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Usage figures add up: ffmpeg publishes for N seconds, two members watch the live HLS at once for M seconds as
  * players do, and the usage report shows about N seconds of ingest, exactly the media time the players downloaded
  * (about M seconds each) and the bytes they received, a peak of two concurrent viewers, and the recording's bytes
- * on disk as stored bytes.
+ * on disk as stored bytes. And a processed post: what a player downloads of it is its delivered bytes and time, its
+ * files its stored bytes.
  * Figures are reported every second here (report and storage intervals), and recordings go to a fresh directory.
  */
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"flipflop.mongodb.in-memory=true", "flipflop.usage.report-interval=1s",
-                "flipflop.usage.storage-interval=1s"})
+                "flipflop.usage.storage-interval=1s", "flipflop.video-posts.poll-interval=200ms"})
 class UsageEndToEndTest extends PublishingTest {
 
     private static final int PUBLISH_SECONDS = 16;
@@ -47,6 +55,7 @@ class UsageEndToEndTest extends PublishingTest {
     @DynamicPropertySource
     static void recordingsInAFreshDirectory(DynamicPropertyRegistry registry) {
         registry.add("flipflop.cmaf.data-dir", () -> dataDir.toString());
+        registry.add("flipflop.video-posts.data-dir", () -> dataDir.toString());
     }
 
     @Test
@@ -113,6 +122,88 @@ class UsageEndToEndTest extends PublishingTest {
                 .expectStatus().isNotFound();
         assertThat(usage(flipflop, otherApp, "").get("totals").get("deliveredBytes").asLong()).isZero();
         flipflop.asApp(otherApp, "/v2/apps/me/usage?videoRoomId=" + roomId).exchange().expectStatus().isNotFound();
+    }
+
+    /**
+     * A player's downloads of a processed post (every playlist, each rendition's init and segments, the MPD, the
+     * MP4 and the thumbnail) are its delivered bytes, the media time of its segments (each segment number once)
+     * its viewer time; the post's files are its stored bytes until it is deleted.
+     */
+    @Test
+    void aPostsPlaybackAndFilesAreMetered() throws Exception {
+        FlipFlopClient flipflop = new FlipFlopClient(http);
+        AppCredentials app = flipflop.createApp(flipflop.signUp("posts" + System.nanoTime() + "@example.com",
+                "usage password"), "Metered posts");
+        flipflop.loginMember(app, "owner1", "Owner");
+        Posting posting = new Posting(flipflop, app);
+        long id = posting.create("owner1", "Metered clip", "PUBLIC");
+        posting.upload(id, Files.readAllBytes(Posting.source("640x360", 5)), 1);
+        posting.awaitState(id, "PROCESSED");
+        Path files = dataDir.resolve("media").resolve("posts").resolve(Long.toString(id));
+
+        String base = "/vod/" + id + "/";
+        byte[] masterBytes = download(base + "cmaf/master.m3u8");
+        String master = new String(masterBytes, StandardCharsets.UTF_8);
+        long bytes = masterBytes.length;
+        Map<Long, Long> millisPerNumber = new HashMap<>();
+        for (String playlist : uris(master)) {
+            byte[] mediaBytes = download(base + "cmaf/" + playlist);
+            String media = new String(mediaBytes, StandardCharsets.UTF_8);
+            bytes += mediaBytes.length;
+            double extinf = 0;
+            for (String line : media.lines().toList()) {
+                if (line.startsWith("#EXTINF:")) {
+                    extinf = Double.parseDouble(line.substring(8).split(",")[0]);
+                }
+                Matcher segment = Pattern.compile("seg-\\d+-(\\d+)\\.m4s").matcher(line);
+                if (segment.matches()) {
+                    millisPerNumber.putIfAbsent(Long.parseLong(segment.group(1)), Math.round(extinf * 1000));
+                }
+            }
+            for (String file : uris(media)) {
+                bytes += download(base + "cmaf/" + file).length;
+            }
+        }
+        for (String file : List.of("cmaf/manifest.mpd", "mp4/download.mp4", "images/thumbnail.jpg")) {
+            bytes += download(base + file).length;
+        }
+        long played = millisPerNumber.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(played).isCloseTo(5000, within(500L));
+        long downloaded = bytes;
+
+        await().atMost(SOON).untilAsserted(() -> {
+            JsonNode totals = usage(flipflop, app, "").get("totals");
+            assertThat(totals.get("deliveredBytes").asLong()).isEqualTo(downloaded);
+            assertThat(totals.get("deliveredViewerSeconds").asDouble()).isEqualTo(played / 1000.0, within(0.001));
+            assertThat(totals.get("peakConcurrentViewers").asInt()).isEqualTo(1);
+            assertThat(totals.get("storageBytes").asLong()).isPositive().isEqualTo(bytesUnder(files));
+        });
+
+        http.delete().uri("/v2/apps/me/video-posts/{id}", id).headers(h -> h.setBasicAuth(app.apiKey(),
+                app.apiSecret())).exchange().expectStatus().isNoContent();
+        await().atMost(SOON).untilAsserted(() -> assertThat(usage(flipflop, app, "").get("totals")
+                .get("storageBytes").asLong()).as("a deleted post's files no longer count").isZero());
+        assertThat(files).doesNotExist();
+    }
+
+    /** The whole answer, however large (a segment or the MP4 is more than the client buffers by default). */
+    private byte[] download(String path) {
+        return http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build().get().uri(path).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult()
+                .getResponseBody();
+    }
+
+    /** The URIs an HLS playlist names: its URI lines and {@code URI="…"} attributes (EXT-X-MEDIA, EXT-X-MAP). */
+    private static List<String> uris(String playlist) {
+        List<String> uris = new ArrayList<>();
+        for (String line : playlist.lines().toList()) {
+            Matcher attribute = Pattern.compile("URI=\"([^\"]+)\"").matcher(line);
+            if (attribute.find()) {
+                uris.add(attribute.group(1));
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                uris.add(line.trim());
+            }
+        }
+        return uris;
     }
 
     @Test

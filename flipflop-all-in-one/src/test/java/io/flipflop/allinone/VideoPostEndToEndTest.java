@@ -1,5 +1,7 @@
 package io.flipflop.allinone;
 
+import static io.flipflop.allinone.Posting.run;
+import static io.flipflop.allinone.Posting.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,8 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Issue 6 end to end, with the real ffmpeg and ffprobe: a generated 1080p source of 60 s uploaded in three parts, one of them twice, goes CREATED → UPLOADED → QUEUED →
- * PROCESSING (with progress events) → PROCESSED; every rung of the ladder is checked with ffprobe (resolution,
+ * Issue 6 end to end, with the real ffmpeg and ffprobe: a generated 1080p source of 60 s uploaded in three parts,
+ * one of them twice, goes CREATED → UPLOADED → QUEUED → PROCESSING (with progress events) → PROCESSED; every rung of the ladder is checked with ffprobe (resolution,
  * duration, keyframes at the same instants), the thumbnail is a JPEG of the expected size, playback follows the
  * access level. And the failure paths: a text file named .mp4, a truncated file, a missing part, bad URLs.
  */
@@ -48,7 +50,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class VideoPostEndToEndTest {
 
     private static final Duration SOON = Duration.ofSeconds(10);
-    private static final Duration TRANSCODING = Duration.ofMinutes(8);
     /** The issue's source length; the failure paths use a short source, as they stop before or during encoding. */
     private static final double SOURCE_SECONDS = 60;
     private static final double SHORT_SOURCE_SECONDS = 10;
@@ -72,6 +73,7 @@ class VideoPostEndToEndTest {
     MemberTokens member;
     MemberTokens guest;
     MemberTokens memberOfAnotherApp;
+    Posting posting;
 
     @DynamicPropertySource
     static void postsOnATemporaryDisk(DynamicPropertyRegistry properties) {
@@ -80,19 +82,8 @@ class VideoPostEndToEndTest {
 
     @BeforeAll
     static void generateSources() throws Exception {
-        source = generate(SOURCE_SECONDS);
-        shortSource = generate(SHORT_SOURCE_SECONDS);
-    }
-
-    /** 1080p30 H.264 at 3 Mbit/s (the bitrate keeps the 60 s file small enough to hold in the test's heap) + AAC. */
-    private static Path generate(double seconds) throws Exception {
-        Path file = Files.createTempFile("source-1080p", ".mp4");
-        run(BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30", "-f", "lavfi",
-                "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(seconds),
-                "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "3M", "-pix_fmt", "yuv420p", "-c:a", "aac",
-                file.toString()));
-        return file;
+        source = Posting.source("1920x1080", SOURCE_SECONDS);
+        shortSource = Posting.source("1920x1080", SHORT_SOURCE_SECONDS);
     }
 
     @BeforeEach
@@ -101,6 +92,7 @@ class VideoPostEndToEndTest {
         flipflop = new FlipFlopClient(http);
         String run = Long.toString(System.nanoTime());
         app = flipflop.createApp(flipflop.signUp("p" + run + "@example.com", "password of p"), "Posts");
+        posting = new Posting(flipflop, app);
         owner = flipflop.loginMember(app, "owner1", "Owner");
         member = flipflop.loginMember(app, "viewer1", "Viewer");
         guest = http.post().uri("/v2/apps/me/members/login-as-guest")
@@ -358,36 +350,19 @@ class VideoPostEndToEndTest {
     }
 
     private long createPost(String accessLevel) {
-        return http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(Map.of("appUserId", "owner1", "title", "Clip", "accessLevel", accessLevel))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("id").asLong();
+        return posting.create("owner1", "Clip", accessLevel);
     }
 
     private JsonNode requestUrls(long id, long size, int parts) {
-        return http.post().uri("/v2/apps/me/video-posts/" + id + "/src-file/request-upload-urls")
-                .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(Map.of("filename", "clip.mp4", "size", size, "contentType", "video/mp4",
-                        "multipartCount", parts))
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return posting.requestUrls(id, size, parts);
     }
 
-    /** PUTs a part to its signed URL and answers the ETag. */
     private String put(String url, byte[] part) {
-        return http.method(HttpMethod.PUT).uri(url).contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(part)
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseHeaders()
-                .getETag();
+        return posting.put(url, part);
     }
 
     private WebTestClient.ResponseSpec complete(long id, List<String> eTags) {
-        List<Map<String, Object>> parts = new ArrayList<>();
-        for (int i = 0; i < eTags.size(); i++) {
-            parts.add(Map.of("partNumber", i + 1, "eTag", eTags.get(i)));
-        }
-        return http.post().uri("/v2/apps/me/video-posts/" + id + "/src-file/complete-upload")
-                .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(parts).exchange();
+        return posting.complete(id, eTags);
     }
 
     private WebTestClient.ResponseSpec write(HttpMethod method, String path) {
@@ -395,24 +370,6 @@ class VideoPostEndToEndTest {
     }
 
     private JsonNode awaitState(long id, String state) {
-        return await().atMost(TRANSCODING).pollInterval(Duration.ofMillis(250)).until(() -> flipflop.asApp(app,
-                        "/v2/apps/me/video-posts/" + id).exchange().expectBody(JsonNode.class).returnResult()
-                        .getResponseBody(),
-                post -> post != null && state.equals(post.path("videoPostState").asText()));
-    }
-
-    /** Part {@code index} of {@code count} by the reference's formula; the last part runs to the end. */
-    private static byte[] slice(byte[] bytes, int index, int count) {
-        int chunk = bytes.length / count;
-        int end = index == count - 1 ? bytes.length : (index + 1) * chunk;
-        return Arrays.copyOfRange(bytes, index * chunk, end);
-    }
-
-    private static String run(ProcessBuilder program) throws IOException, InterruptedException {
-        Process process = program.redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return posting.awaitState(id, state);
     }
 }

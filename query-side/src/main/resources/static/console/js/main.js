@@ -3,6 +3,7 @@ import {ApiError, get, message, post} from './api.js';
 import {announce, confirmDialog, copyable, fill, formatTime, h, show} from './dom.js';
 import {liveEvents} from './live.js';
 import {membersPage} from './members.js';
+import {postsPage} from './posts.js';
 import {roomPage, roomsPage} from './rooms.js';
 import {usagePage} from './usage.js';
 import {webhooksPage} from './webhooks.js';
@@ -24,6 +25,7 @@ const routes = [
   [/^#\/apps\/(\d+)\/members$/, id => withApp(id, 'members', membersPage)],
   [/^#\/apps\/(\d+)\/rooms$/, id => withApp(id, 'rooms', roomsPage)],
   [/^#\/apps\/(\d+)\/rooms\/(\d+)$/, (id, roomId) => withApp(id, 'rooms', (app, nav) => roomPage(app, nav, roomId))],
+  [/^#\/apps\/(\d+)\/posts$/, id => withApp(id, 'posts', postsPage)],
   [/^#\/apps\/(\d+)\/usage$/, id => withApp(id, 'usage', usagePage)],
   [/^#\/apps\/(\d+)\/webhooks$/, id => withApp(id, 'webhooks', webhooksPage)],
 ];
@@ -138,6 +140,7 @@ function appNav(app, current) {
     tab('overview', `#/apps/${app.id}`, 'Overview'),
     tab('members', `#/apps/${app.id}/members`, 'Members'),
     tab('rooms', `#/apps/${app.id}/rooms`, 'Video rooms'),
+    tab('posts', `#/apps/${app.id}/posts`, 'Video posts'),
     tab('usage', `#/apps/${app.id}/usage`, 'Usage'),
     tab('webhooks', `#/apps/${app.id}/webhooks`, 'Webhooks')));
 }

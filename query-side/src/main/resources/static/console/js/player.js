@@ -1,14 +1,22 @@
 import {h} from './dom.js';
 
+/** A room's player, which plays its live stream or its recording (rooms.js). */
+const ROOM_WORDS = {
+  label: 'Room player',
+  idle: 'Plays the live stream, the owner\'s preview or the recording.',
+  nothing: 'Nothing to play: the room is neither live nor previewing, nor recorded.',
+};
+
 /**
- * An HLS player (hls.js, bundled with the console) for the room's live stream, its owner's preview, or its
- * recording once archived. It plays with a streaming token of the room's owner, fetched on each start and kept
- * only by the player.
+ * An HLS player (hls.js, bundled with the console): for a room, its live stream, its owner's preview, or its
+ * recording once archived; for a video post, its CMAF ladder. `source()` answers the playlist's path when Play is
+ * pressed. It plays with a streaming token of the owner, fetched on each start and kept only by the player.
+ * `words` name what it plays: {label, idle, nothing} (the video's label, the first status, and a 404's).
  */
-export function player(room, streamingToken) {
-  const video = h('video', {id: 'player', controls: true, playsinline: true, 'aria-label': 'Room player'});
+export function player(source, streamingToken, words = ROOM_WORDS) {
+  const video = h('video', {id: 'player', controls: true, playsinline: true, 'aria-label': words.label});
   video.muted = true; // browsers start only muted playback without a click on the video itself
-  const status = h('p', {class: 'muted', role: 'status', id: 'player-status'}, 'Plays the live stream, the owner\'s preview or the recording.');
+  const status = h('p', {class: 'muted', role: 'status', id: 'player-status'}, words.idle);
   let hls = null;
 
   async function start() {
@@ -16,7 +24,7 @@ export function player(room, streamingToken) {
     status.textContent = 'Loading…';
     try {
       const {streamingToken: token} = await streamingToken();
-      const base = room.vodState === 'ARCHIVED' && room.vodUrl ? room.vodUrl : `/live/${room.id}/index.m3u8`;
+      const base = source();
       const url = `${base}${base.includes('?') ? '&' : '?'}streamingToken=${encodeURIComponent(token)}`;
       const {default: Hls} = await import('../vendor/hls.js/hls.min.mjs');
       if (!Hls.isSupported()) {
@@ -32,9 +40,7 @@ export function player(room, streamingToken) {
       hls.on(Hls.Events.ERROR, (_, data) => {
         if (!data.fatal) return;
         const nothingYet = data.response && data.response.code === 404;
-        status.textContent = nothingYet
-          ? 'Nothing to play: the room is neither live nor previewing, nor recorded.'
-          : `Playback stopped (${data.details}).`;
+        status.textContent = nothingYet ? words.nothing : `Playback stopped (${data.details}).`;
         stop();
       });
       hls.loadSource(url);

@@ -60,7 +60,8 @@ export async function roomPage(app, nav, roomId) {
   const vodState = h('span', {id: 'vod-state'}, room.vodState || '—');
   const history = h('div', {id: 'history'});
   const ingest = h('div', {id: 'ingest'});
-  const play = player(room, () => post(`/console/v1/apps/${app.id}/video-rooms/${room.id}/streaming-tokens`));
+  const play = player(() => room.vodState === 'ARCHIVED' && room.vodUrl ? room.vodUrl : `/live/${room.id}/index.m3u8`,
+    () => post(`/console/v1/apps/${app.id}/video-rooms/${room.id}/streaming-tokens`));
 
   function changed(videoRoomState, newVodState) {
     setState(state, videoRoomState);

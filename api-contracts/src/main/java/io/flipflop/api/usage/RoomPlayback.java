@@ -1,7 +1,8 @@
 package io.flipflop.api.usage;
 
 /**
- * One room's share of a {@link PlaybackUsageReported}.
+ * One room's share of a {@link PlaybackUsageReported}, or one video post's: {@code videoRoomId} is then the post's id
+ * (ids are unique across rooms and posts).
  *
  * @param deliveredMillis       media time served to the room's viewer sessions (each piece of media counted
  *                              once per session)

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** A streaming token for the console's player (our API). */
+/** Streaming tokens for the console's player (our API): a room's or a post's owner's. */
 @RestController
 @Tag(name = "Console: app data", description = "Members, video rooms and audit of the signed-in user's apps")
 @SecurityRequirement(name = ApiSecurityDocumentation.CONSOLE_SESSION)
@@ -37,8 +37,23 @@ public class ConsolePlaybackController {
     public Mono<ResponseEntity<StreamingTokenResponse>> create(
             @Parameter(hidden = true) @AuthenticationPrincipal ConsoleUser user, @PathVariable long appId,
             @PathVariable long videoRoomId) {
-        return playback.streamingTokenAsOwner(user, appId, videoRoomId)
-                .map(token -> ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
-                        .body(new StreamingTokenResponse(token)));
+        return created(playback.streamingTokenAsOwner(user, appId, videoRoomId));
+    }
+
+    @PostMapping("/console/v1/apps/{appId}/video-posts/{videoPostId}/streaming-tokens")
+    @Operation(operationId = "createConsolePostStreamingToken",
+            summary = "A streaming token to play a video post as its owner",
+            description = "201 {streamingToken}: the post owner's streaming token, so the console plays the post "
+                    + "whatever its access level. `Cache-Control: no-store`. Errors: 404 APP_NOT_FOUND (also "
+                    + "another user's app), VIDEO_POST_NOT_FOUND, MEMBER_NOT_FOUND.")
+    public Mono<ResponseEntity<StreamingTokenResponse>> createForPost(
+            @Parameter(hidden = true) @AuthenticationPrincipal ConsoleUser user, @PathVariable long appId,
+            @PathVariable long videoPostId) {
+        return created(playback.streamingTokenAsPostOwner(user, appId, videoPostId));
+    }
+
+    private static Mono<ResponseEntity<StreamingTokenResponse>> created(Mono<String> token) {
+        return token.map(issued -> ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(new StreamingTokenResponse(issued)));
     }
 }

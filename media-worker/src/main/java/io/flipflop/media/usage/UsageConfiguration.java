@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.media.cmaf.CmafSettings;
 import io.flipflop.media.ingest.IngestConfiguration.WorkerId;
+import io.flipflop.media.videopost.PostMediaSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,14 +37,17 @@ class UsageConfiguration {
     }
 
     /**
-     * Stream keys' recordings and rooms' archives, their apps from the query side's {@code stream_keys} and
-     * {@code video_rooms} read models ({@code _id} lookups); the volume id next to them.
+     * Stream keys' recordings, rooms' archives and posts' files (upload parts, source, outputs), their apps from
+     * the query side's {@code stream_keys}, {@code video_rooms} and {@code video_posts} read models ({@code _id}
+     * lookups); the volume id next to them.
      */
     @Bean
-    StorageMeter storageMeter(CmafSettings cmaf, MongoDatabase database, WorkerId workerId) {
+    StorageMeter storageMeter(CmafSettings cmaf, PostMediaSettings posts, MongoDatabase database,
+                              WorkerId workerId) {
         List<StorageMeter.Root> roots = List.of(
                 new StorageMeter.Root(cmaf.liveRoot(), appIdOf(database.getCollection("stream_keys"))),
-                new StorageMeter.Root(cmaf.vodRoot(), appIdOf(database.getCollection("video_rooms"))));
+                new StorageMeter.Root(cmaf.vodRoot(), appIdOf(database.getCollection("video_rooms"))),
+                new StorageMeter.Root(posts.postsRoot(), appIdOf(database.getCollection("video_posts"))));
         return new StorageMeter(roots, cmaf.liveRoot().resolveSibling("volume-id"), Clock.systemUTC(),
                 workerId.value());
     }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import io.flipflop.media.ingest.IngestConfiguration.WorkerId;
 import io.flipflop.media.origin.LiveRooms;
 import io.flipflop.media.stream.WorkerCommands;
+import io.flipflop.media.usage.PlaybackMeter;
 import io.flipflop.platform.access.StreamingTokenViewers;
 import io.flipflop.platform.security.UploadUrlSigner;
 import java.time.Clock;
@@ -37,6 +38,11 @@ class PostMediaConfiguration {
     PostPlaybackGate postPlaybackGate(StreamingTokenViewers viewers,
                                       com.mongodb.reactivestreams.client.MongoDatabase database, LiveRooms rooms) {
         return new PostPlaybackGate(viewers, database, rooms);
+    }
+
+    @Bean
+    PostPlaybackUsage postPlaybackUsage(PlaybackMeter meter, PostFiles files) {
+        return new PostPlaybackUsage(meter, files);
     }
 
     @Bean

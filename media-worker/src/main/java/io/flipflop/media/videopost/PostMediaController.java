@@ -14,6 +14,7 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,7 +31,8 @@ import reactor.core.scheduler.Schedulers;
  * (one set of CMAF segments, HLS {@code master.m3u8} and DASH {@code manifest.mpd}),
  * {@code /vod/{videoPostId}/mp4/download.mp4} and {@code /vod/{videoPostId}/images/thumbnail.jpg}, behind {@link PostPlaybackGate}. The extra path level keeps these
  * routes apart from the room archives' {@code /vod/{videoRoomId}/{file}}; ids are unique across kinds, so both
- * share one {@code /vod/{id}} namespace. CORS comes from the platform's browser CORS on {@code /vod/**}.
+ * share one {@code /vod/{id}} namespace. CORS comes from the platform's browser CORS on {@code /vod/**}. Every
+ * answer of an admitted playback is metered ({@link PostPlaybackUsage}).
  */
 @RestController
 class PostMediaController {
@@ -48,11 +50,13 @@ class PostMediaController {
     private final PartUploads uploads;
     private final PostPlaybackGate gate;
     private final PostFiles files;
+    private final PostPlaybackUsage usage;
 
-    PostMediaController(PartUploads uploads, PostPlaybackGate gate, PostFiles files) {
+    PostMediaController(PartUploads uploads, PostPlaybackGate gate, PostFiles files, PostPlaybackUsage usage) {
         this.uploads = uploads;
         this.gate = gate;
         this.files = files;
+        this.usage = usage;
     }
 
     @PutMapping("/vod/{videoPostId}/upload/{partNumber}")
@@ -68,34 +72,41 @@ class PostMediaController {
 
     @GetMapping("/vod/{videoPostId}/cmaf/{file}")
     Mono<ResponseEntity<Flux<DataBuffer>>> cmaf(@PathVariable long videoPostId, @PathVariable String file,
-                                                @RequestParam(required = false) String streamingToken) {
+                                                @RequestParam(required = false) String streamingToken,
+                                                ServerHttpRequest request) {
         if (!MEDIA_NAME.matcher(file).matches()) {
             return notFound();
         }
         return gate.admit(videoPostId, streamingToken).flatMap(playback -> {
             Path path = files.out(videoPostId).resolve(file);
+            Mono<ResponseEntity<Flux<DataBuffer>>> answer;
             if (file.endsWith(".m3u8")) {
-                return manifest(path, HLS, text -> TokenedUris.hls(text, streamingToken));
+                answer = manifest(path, HLS, text -> TokenedUris.hls(text, streamingToken));
+            } else if (file.endsWith(".mpd")) {
+                answer = manifest(path, DASH, text -> TokenedUris.mpd(text, streamingToken));
+            } else {
+                answer = media(path, file.startsWith("init") ? MP4 : SEGMENT, playback.shared());
             }
-            if (file.endsWith(".mpd")) {
-                return manifest(path, DASH, text -> TokenedUris.mpd(text, streamingToken));
-            }
-            return media(path, file.startsWith("init") ? MP4 : SEGMENT, playback.shared());
+            return usage.metered(playback, streamingToken, request, file, answer);
         });
     }
 
     @GetMapping("/vod/{videoPostId}/mp4/" + Transcoder.DOWNLOAD)
     Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable long videoPostId,
-                                                    @RequestParam(required = false) String streamingToken) {
-        return gate.admit(videoPostId, streamingToken).flatMap(playback -> media(
-                files.out(videoPostId).resolve(Transcoder.DOWNLOAD), MP4, playback.shared()));
+                                                    @RequestParam(required = false) String streamingToken,
+                                                    ServerHttpRequest request) {
+        return gate.admit(videoPostId, streamingToken).flatMap(playback -> usage.metered(playback, streamingToken,
+                request, Transcoder.DOWNLOAD,
+                media(files.out(videoPostId).resolve(Transcoder.DOWNLOAD), MP4, playback.shared())));
     }
 
     @GetMapping("/vod/{videoPostId}/images/thumbnail.jpg")
     Mono<ResponseEntity<Flux<DataBuffer>>> thumbnail(@PathVariable long videoPostId,
-                                                     @RequestParam(required = false) String streamingToken) {
-        return gate.admit(videoPostId, streamingToken).flatMap(playback -> media(
-                files.out(videoPostId).resolve(Transcoder.THUMBNAIL), MediaType.IMAGE_JPEG, playback.shared()));
+                                                     @RequestParam(required = false) String streamingToken,
+                                                     ServerHttpRequest request) {
+        return gate.admit(videoPostId, streamingToken).flatMap(playback -> usage.metered(playback, streamingToken,
+                request, Transcoder.THUMBNAIL,
+                media(files.out(videoPostId).resolve(Transcoder.THUMBNAIL), MediaType.IMAGE_JPEG, playback.shared())));
     }
 
     /** Manifests are small; read whole to carry the token into their URIs. VOD manifests never change. */

@@ -36,8 +36,12 @@ public class PostPlaybackGate {
     private final MongoCollection<Document> posts;
     private final LiveRooms relationships;
 
-    /** @param shared a response any cache may keep: a PUBLIC post, whose bytes do not depend on a token */
-    public record Playback(long videoPostId, boolean shared) {
+    /**
+     * @param shared a response any cache may keep: a PUBLIC post, whose bytes do not depend on a token
+     * @param appId  the post's app, which its playback is metered for
+     * @param viewer who plays, for usage metering's viewer sessions
+     */
+    public record Playback(long videoPostId, boolean shared, long appId, Viewer viewer) {
     }
 
     public PostPlaybackGate(StreamingTokenViewers viewers, MongoDatabase database, LiveRooms relationships) {
@@ -60,7 +64,7 @@ public class PostPlaybackGate {
                             return relationshipsFor(viewer, resource)
                                     .filter(known -> AccessPolicy.mayView(viewer, resource, known))
                                     .map(admitted -> new Playback(videoPostId,
-                                            resource.accessLevel() == AccessLevel.PUBLIC));
+                                            resource.accessLevel() == AccessLevel.PUBLIC, resource.appId(), viewer));
                         }))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(VIDEO_POST_NOT_FOUND,
                         "No playable video post " + videoPostId)));

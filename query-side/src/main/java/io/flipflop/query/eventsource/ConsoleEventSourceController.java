@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
-/** The console's live events of one app: what its room list and room pages redraw from, instead of polling. */
+/** The console's live events of one app: what its room list, room and post pages redraw from, instead of polling. */
 @RestController
 @Tag(name = "Console: apps", description = "The signed-in console user's FlipFlop Apps")
 @SecurityRequirement(name = ApiSecurityDocumentation.CONSOLE_SESSION)
@@ -43,7 +43,9 @@ public class ConsoleEventSourceController {
     @Operation(operationId = "getAppEvents", summary = "Live state changes of an app (server-sent events)",
             description = "Each event's `data` is one JSON object: `{type: VIDEO_ROOM, videoRoomId, videoRoomState, "
                     + "vodState}` (vodState null when the change left it as it was; a new room arrives as "
-                    + "SCHEDULED) or `{type: STREAM_KEY, streamKeyId, streamKeyState, memberId}`. A comment line is "
+                    + "SCHEDULED), `{type: STREAM_KEY, streamKeyId, streamKeyState, memberId}` or `{type: VIDEO_POST, "
+                    + "videoPostId, videoPostState, percent}` (on every post state change and job progress report; "
+                    + "percent null when the change carries none). A comment line is "
                     + "sent on connect and every 15 s. Changes are not replayed: after reconnecting, read current "
                     + "state from the API. A client that falls " + SignalHub.BUFFER + " events behind is "
                     + "disconnected.")

@@ -1,6 +1,8 @@
 package io.flipflop.query.eventsource;
 
 import io.flipflop.api.streamkey.StreamKeyCreated;
+import io.flipflop.api.videopost.ArchivePostCreated;
+import io.flipflop.api.videopost.VideoPostCreated;
 import io.flipflop.api.videoroom.VideoRoomCreated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The member that owns a stream key or a video room, which the later events of either do not name. Learnt from
+ * The member that owns a stream key, a video room or a video post, which their later events do not name. Learnt from
  * the creating events as they pass by; for keys and rooms created before this JVM started listening, read from
  * the first event of their stream, which is the record (a read model may lag behind the event source). An owner
  * never changes, so what is learnt stays true; the most recently used {@value #CAPACITY} are kept.
@@ -38,7 +40,7 @@ public class StreamOwners {
         known.put(aggregateId, owner);
     }
 
-    /** Blocking on a miss: called on event processor threads only. Empty for a stream that is neither. */
+    /** Blocking on a miss: called on event processor threads only. Empty for a stream of another kind. */
     public Optional<MemberAddress> of(long aggregateId) {
         MemberAddress owner = known.get(aggregateId);
         if (owner != null) {
@@ -57,6 +59,12 @@ public class StreamOwners {
             return Optional.of(new MemberAddress(created.appId(), created.memberId()));
         }
         if (firstEvent instanceof VideoRoomCreated created) {
+            return Optional.of(new MemberAddress(created.appId(), created.memberId()));
+        }
+        if (firstEvent instanceof VideoPostCreated created) {
+            return Optional.of(new MemberAddress(created.appId(), created.memberId()));
+        }
+        if (firstEvent instanceof ArchivePostCreated created) {
             return Optional.of(new MemberAddress(created.appId(), created.memberId()));
         }
         return Optional.empty();

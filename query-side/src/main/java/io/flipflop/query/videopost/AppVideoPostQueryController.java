@@ -82,8 +82,10 @@ public class AppVideoPostQueryController {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ErrorResponse.class)))
     public Mono<VideoPostView> get(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
                                    @PathVariable long videoPostId) {
-        return posts.ofApp(app.appRef(), videoPostId)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("VIDEO_POST_NOT_FOUND",
-                        "No video post " + videoPostId)));
+        return posts.ofApp(app.appRef(), videoPostId).switchIfEmpty(Mono.error(() -> notFound(videoPostId)));
+    }
+
+    public static ApiException notFound(long videoPostId) {
+        return ApiException.notFound("VIDEO_POST_NOT_FOUND", "No video post " + videoPostId);
     }
 }
