@@ -5,15 +5,22 @@ package io.flipflop.api.videopost;
  * re-encoded by the media worker into one fixed file, served at {@code /vod/{videoPostId}/images/{fileName}}.
  */
 public enum VideoPostAsset {
-    THUMBNAIL("thumbnail.jpg", "image/jpeg"),
-    PREVIEW("preview.mp4", "video/mp4");
+    THUMBNAIL("thumbnail", "thumbnail.jpg", "image/jpeg"),
+    PREVIEW("preview", "preview.mp4", "video/mp4");
 
+    private final String pathName;
     private final String fileName;
     private final String contentType;
 
-    VideoPostAsset(String fileName, String contentType) {
+    VideoPostAsset(String pathName, String fileName, String contentType) {
+        this.pathName = pathName;
         this.fileName = fileName;
         this.contentType = contentType;
+    }
+
+    /** How its upload path and signed grant name it. */
+    public String pathName() {
+        return pathName;
     }
 
     /** The name of the re-encoded file, the same for an uploaded and a generated one. */

@@ -33,7 +33,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -151,7 +150,7 @@ public class VideoPostService {
         return this.<VideoPostSnapshot>send(new RequestAssetUpload(videoPostId, appId, null, asset, uploadId, file),
                 appId).map(post -> {
                     Instant expires = clock.instant().plus(settings.urlTtl());
-                    String name = assetName(asset);
+                    String name = asset.pathName();
                     String url = signedUrl(base, ASSET_UPLOAD_PATH, uploadId, file.size(), expires, signer.signature(
                             new UploadUrlSigner.AssetGrant(videoPostId, name, uploadId, file.size(), expires)),
                             videoPostId, name);
@@ -162,11 +161,6 @@ public class VideoPostService {
     public Mono<VideoPostSnapshot> completeAssetUpload(long appId, long videoPostId, VideoPostAsset asset,
                                                        String eTag) {
         return send(new CompleteAssetUpload(videoPostId, appId, null, asset, eTag), appId);
-    }
-
-    /** How an asset is named in its upload path and grant: {@code thumbnail}, {@code preview}. */
-    public static String assetName(VideoPostAsset asset) {
-        return asset.name().toLowerCase(Locale.ROOT);
     }
 
     /** App API: puts the app's member on the post's allowlist (idempotent); the post answers first, as for rooms. */

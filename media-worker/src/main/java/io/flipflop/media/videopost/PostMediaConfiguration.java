@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The video post pieces of the media worker: part uploads, the transcoding queue and worker, playback. */
+/**
+ * The video post pieces of the media worker: part, thumbnail and preview uploads, the transcoding queue and worker,
+ * playback.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PostMediaSettings.class)
 class PostMediaConfiguration {
@@ -31,6 +34,18 @@ class PostMediaConfiguration {
     @Bean
     PartUploads partUploads(PostFiles files, UploadUrlSigner signer, PostCommands commands) {
         return new PartUploads(files, signer, commands, Clock.systemUTC());
+    }
+
+    @Bean
+    AssetUploads assetUploads(PostFiles files, UploadUrlSigner signer, PostCommands commands,
+                              PostMediaSettings settings) {
+        return new AssetUploads(files, signer, new AssetEncoder(new SourceProber(settings.probeTimeout()),
+                AssetEncoder.TIMEOUT), commands, Clock.systemUTC());
+    }
+
+    @Bean
+    AssetPlacement assetPlacement(PostFiles files) {
+        return new AssetPlacement(files);
     }
 
     @Bean
