@@ -1,10 +1,14 @@
 package io.flipflop.allinone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
 import io.flipflop.api.user.ConsoleSession;
+import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -54,6 +58,31 @@ record FlipFlopClient(WebTestClient http) {
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult()
                 .getResponseBody().get("id").asLong();
+    }
+
+    /** Creates a video post of the member {@code appUserId} as the app server does; answers its id. */
+    long createPost(AppCredentials app, String appUserId, String accessLevel) {
+        return http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("appUserId", appUserId, "title", "Clip", "accessLevel", accessLevel))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("id").asLong();
+    }
+
+    /** PUTs bytes to a signed upload URL (a source part, a thumbnail, a preview); answers the ETag. */
+    String putUpload(String url, byte[] bytes) {
+        return http.method(HttpMethod.PUT).uri(url).contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(bytes)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseHeaders()
+                .getETag();
+    }
+
+    /** Runs a bundled program to its end, asserting success; answers what it printed. */
+    static String run(ProcessBuilder program) throws IOException, InterruptedException {
+        Process process = program.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     WebTestClient.RequestHeadersSpec<?> asApp(AppCredentials app, String path) {

@@ -1,5 +1,6 @@
 package io.flipflop.allinone;
 
+import static io.flipflop.allinone.FlipFlopClient.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -348,11 +348,7 @@ class VideoPostEndToEndTest {
     }
 
     private long createPost(String accessLevel) {
-        return http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(Map.of("appUserId", "owner1", "title", "Clip", "accessLevel", accessLevel))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("id").asLong();
+        return flipflop.createPost(app, "owner1", accessLevel);
     }
 
     private JsonNode requestUrls(long id, long size, int parts) {
@@ -365,9 +361,7 @@ class VideoPostEndToEndTest {
 
     /** PUTs a part to its signed URL and answers the ETag. */
     private String put(String url, byte[] part) {
-        return http.method(HttpMethod.PUT).uri(url).contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(part)
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseHeaders()
-                .getETag();
+        return flipflop.putUpload(url, part);
     }
 
     private WebTestClient.ResponseSpec complete(long id, List<String> eTags) {
@@ -396,13 +390,5 @@ class VideoPostEndToEndTest {
         int chunk = bytes.length / count;
         int end = index == count - 1 ? bytes.length : (index + 1) * chunk;
         return Arrays.copyOfRange(bytes, index * chunk, end);
-    }
-
-    private static String run(ProcessBuilder program) throws IOException, InterruptedException {
-        Process process = program.redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }

@@ -69,25 +69,28 @@ class SourceProber {
      * time, is unusable with the reason.
      */
     JsonNode report(Path file) throws UnusableSource, IOException, InterruptedException {
-        // output to a file, not a pipe: a pipe nobody reads, or one read until EOF, could block past the time limit
+        // output to files, not pipes: a pipe nobody reads, or one read until EOF, could block past the time limit;
+        // complaints apart from the report, as ffprobe also complains about files it then describes
         Path report = file.resolveSibling(file.getFileName() + ".probe.json");
+        Path complaints = file.resolveSibling(file.getFileName() + ".probe.log");
         try {
             OptionalInt exit = BundledPrograms.runWithin(BundledPrograms.ffprobe("-v", "error", "-print_format",
-                    "json", "-show_format", "-show_streams", "-i", file.toString()).redirectErrorStream(true)
-                    .redirectOutput(report.toFile()), timeout);
+                    "json", "-show_format", "-show_streams", "-i", file.toString())
+                    .redirectOutput(report.toFile()).redirectError(complaints.toFile()), timeout);
             if (exit.isEmpty()) {
                 throw new UnusableSource("ffprobe did not finish within " + timeout.toSeconds() + " s");
             }
-            if (Files.size(report) > MAX_OUTPUT) {
+            if (Files.size(report) > MAX_OUTPUT || Files.size(complaints) > MAX_OUTPUT) {
                 throw new UnusableSource("ffprobe found more in the file than a video has");
             }
-            String text = Files.readString(report, StandardCharsets.UTF_8);
             if (exit.getAsInt() != 0) {
-                throw new UnusableSource("Not a readable video file: " + firstLine(text));
+                throw new UnusableSource("Not a readable video file: "
+                        + firstLine(Files.readString(complaints, StandardCharsets.UTF_8)));
             }
-            return JSON.readTree(text);
+            return JSON.readTree(Files.readString(report, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(report);
+            Files.deleteIfExists(complaints);
         }
     }
 
