@@ -164,6 +164,20 @@ class VideoPostPicturesTest {
                 .jsonPath("$.errorCode").isEqualTo("VIDEO_POST_NOT_FOUND");
     }
 
+    @Test
+    void theFourOperationsAreInTheOpenApiDocumentUnderTheReferencesIds() {
+        String base = "$.paths['/v2/apps/me/video-posts/{videoPostId}/";
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath(base + "thumbnail/request-upload-url'].post.operationId")
+                .isEqualTo("requestVideoPostThumbnailUploadUrl")
+                .jsonPath(base + "thumbnail/complete-upload'].post.operationId")
+                .isEqualTo("completeVideoPostThumbnailUpload")
+                .jsonPath(base + "preview/request-upload-url'].post.operationId")
+                .isEqualTo("requestVideoPostPreviewUploadUrl")
+                .jsonPath(base + "preview/complete-upload'].post.operationId")
+                .isEqualTo("completeVideoPostPreviewUpload");
+    }
+
     /** The upload URL's own upload, signed with the real key but already expired. */
     private String expiredButSigned(long id, String url) {
         Map<String, List<String>> query = UriComponentsBuilder.fromUriString(url).build().getQueryParams();
