@@ -132,8 +132,8 @@ public class AppVideoPostController {
             + "INVALID_VIDEO_POST_FILE_SIZE, VIDEO_POST_{ASSET}_SIZE_UPPER_LIMIT_EXCEEDED, "
             + "UNSUPPORTED_VIDEO_POST_{ASSET}_CONTENT_TYPE, INVALID_HTTP_MESSAGE_BODY; 404 VIDEO_POST_NOT_FOUND.";
     private static final String ASSET_COMPLETE = " Body {eTag} (or the src-file form [{partNumber: 1, eTag}]). "
-            + "The upload becomes the post's file.thumbnail or file.preview, in place of an earlier upload and of the generated "
-            + "one, also after a later transcode; completing again records nothing. 200 with the VideoPost. Errors: "
+            + "The upload becomes the post's file.thumbnail or file.preview, in place of an earlier upload and of "
+            + "the generated one, also after a later transcode; completing again records nothing. 200 with the VideoPost. Errors: "
             + "400 VIDEO_POST_{ASSET}_UPLOAD_NOT_REQUESTED, VIDEO_POST_{ASSET}_NOT_UPLOADED (never PUT, or the PUT was "
             + "refused), VIDEO_POST_{ASSET}_UPLOAD_ETAG_MISMATCH, INVALID_HTTP_MESSAGE_BODY; 404 VIDEO_POST_NOT_FOUND.";
 

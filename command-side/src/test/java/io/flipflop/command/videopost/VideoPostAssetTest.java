@@ -179,8 +179,8 @@ class VideoPostAssetTest {
         return new CustomMatcher<>("a post whose thumbnail is " + originalFileName) {
             @Override
             public boolean matches(Object item) {
-                FileView thumbnail = VideoPostViews.view((VideoPostSnapshot) item, new AppRef(APP, "ACTIVE", "app"), null)
-                        .file().thumbnail();
+                FileView thumbnail = VideoPostViews.view((VideoPostSnapshot) item, new AppRef(APP, "ACTIVE", "app"),
+                        null).file().thumbnail();
                 return thumbnail != null && originalFileName.equals(thumbnail.originalFileName())
                         && thumbnail.size() == size && "image/jpeg".equals(thumbnail.contentType())
                         && "/vod/910/images/thumbnail.jpg".equals(thumbnail.url());

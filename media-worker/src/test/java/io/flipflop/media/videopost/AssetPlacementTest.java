@@ -25,7 +25,8 @@ class AssetPlacementTest {
     private static final String DONE = "00000000-0000-0000-0000-000000000002";
     private static final String NEWER = "00000000-0000-0000-0000-000000000003";
     private static final AssetUploaded COMPLETED = new AssetUploaded(POST, VideoPostState.PROCESSED,
-            VideoPostAsset.THUMBNAIL, DONE, new UploadedAsset("/vod/77/images/thumbnail.jpg", "image/jpeg", 4, "a.png"));
+            VideoPostAsset.THUMBNAIL, DONE,
+            new UploadedAsset("/vod/77/images/thumbnail.jpg", "image/jpeg", 4, "a.png"));
 
     @TempDir
     Path root;
