@@ -18,23 +18,33 @@ import java.util.stream.Stream;
  * written by our encoder and never is the uploaded file (a hostile file's payload does not survive a decode and a
  * fresh encode; metadata is dropped). A thumbnail must be a JPEG, PNG or WebP picture and becomes a JPEG of at most
  * {@value #MAX_IMAGE_SIDE} pixels a side; a preview must be a video and becomes H.264 in MP4, its first
- * {@value #MAX_PREVIEW_SECONDS} s, no audio, at most 1280×720. ffprobe and ffmpeg run as child processes with a time
- * limit and are killed past it; the decoders stop at the first error, so a truncated file is refused.
+ * {@value #MAX_PREVIEW_SECONDS} s, no audio, at most 1280×720 and 3 Mbit/s. ffprobe and ffmpeg run as child
+ * processes with a time limit and are killed past it; the decoders stop at the first error, so a truncated file is
+ * refused, and decode no picture larger than 8192 × 8192.
  */
 class AssetEncoder {
 
     static final int MAX_IMAGE_SIDE = 3840;
     static final int MAX_PREVIEW_SECONDS = 30;
+    /** The largest picture decoded (8192 × 8192): a small file may declare a huge one to exhaust the memory. */
+    static final long MAX_PIXELS = 8192L * 8192;
     /** The re-encode is in the PUT's answer; a preview of 30 s takes a few seconds on two cores. */
     static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final Set<String> IMAGE_CODECS = Set.of("mjpeg", "png", "webp");
 
     private final SourceProber prober;
     private final Duration timeout;
+    private final long maxPixels;
 
-    AssetEncoder(SourceProber prober, Duration timeout) {
-        this.prober = prober;
+    /**
+     * @param probeTimeout ffprobe is killed after this
+     * @param timeout      ffmpeg is killed after this
+     * @param maxPixels    neither decodes a larger picture (width × height); {@link #MAX_PIXELS} in production
+     */
+    AssetEncoder(Duration probeTimeout, Duration timeout, long maxPixels) {
+        this.prober = new SourceProber(probeTimeout, maxPixels);
         this.timeout = timeout;
+        this.maxPixels = maxPixels;
     }
 
     /** Writes the re-encoded {@code input} to {@code output}, or says why the input is not what it claims. */
@@ -44,7 +54,8 @@ class AssetEncoder {
         if (asset == VideoPostAsset.THUMBNAIL) {
             JsonNode image = SourceProber.videoStream(prober.report(input));
             if (image == null || !IMAGE_CODECS.contains(image.path("codec_name").asText())) {
-                throw new SourceProber.UnusableSource("Not a JPEG, PNG or WebP image");
+                throw new SourceProber.UnusableSource("Not a JPEG, PNG or WebP image of at most " + maxPixels
+                        + " pixels");
             }
             encoding = List.of("-frames:v", "1", "-vf", "scale=w='min(iw," + MAX_IMAGE_SIDE + ")':h='min(ih,"
                     + MAX_IMAGE_SIDE + ")':force_original_aspect_ratio=decrease", "-q:v", "3", "-c:v", "mjpeg",
@@ -54,13 +65,16 @@ class AssetEncoder {
             encoding = List.of("-t", String.valueOf(MAX_PREVIEW_SECONDS), "-map", "0:v:0", "-an", "-sn", "-dn",
                     "-vf", "scale=w='min(iw,1280)':h='min(ih,720)':force_original_aspect_ratio=decrease"
                             + ":force_divisible_by=2",
-                    "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
+                    // capped rate, so the preview's size is bounded whatever the input
+                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-maxrate", "3M", "-bufsize", "6M",
+                    "-pix_fmt", "yuv420p", "-movflags", "+faststart",
                     "-f", "mp4");
         }
         Path log = output.resolveSibling(output.getFileName() + ".log");
         try {
-            String[] arguments = Stream.of(List.of("-hide_banner", "-nostdin", "-y", "-loglevel",
-                    "error", "-xerror", "-err_detect", "explode", "-i", input.toString(), "-map_metadata", "-1"),
+            String[] arguments = Stream.of(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                    "-xerror", "-err_detect", "explode", "-max_pixels", String.valueOf(maxPixels),
+                    "-i", input.toString(), "-map_metadata", "-1"),
                     encoding, List.of(output.toString())).flatMap(List::stream).toArray(String[]::new);
             OptionalInt exit = BundledPrograms.runWithin(BundledPrograms.ffmpeg(arguments)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()), timeout);

@@ -39,8 +39,8 @@ class PostMediaConfiguration {
     @Bean
     AssetUploads assetUploads(PostFiles files, UploadUrlSigner signer, PostCommands commands,
                               PostMediaSettings settings) {
-        return new AssetUploads(files, signer, new AssetEncoder(new SourceProber(settings.probeTimeout()),
-                AssetEncoder.TIMEOUT), commands, Clock.systemUTC());
+        return new AssetUploads(files, signer, new AssetEncoder(settings.probeTimeout(), AssetEncoder.TIMEOUT,
+                AssetEncoder.MAX_PIXELS), commands, Clock.systemUTC());
     }
 
     @Bean

@@ -30,9 +30,19 @@ class SourceProber {
     private static final int MAX_OUTPUT = 1 << 20;
 
     private final Duration timeout;
+    private final long maxPixels;
 
     SourceProber(Duration timeout) {
+        this(timeout, 0);
+    }
+
+    /**
+     * @param maxPixels the largest picture (width × height) ffprobe may decode while it looks; larger ones show as
+     *                  no size. 0: ffmpeg's own limit. A small file may declare a huge picture (a decompression bomb).
+     */
+    SourceProber(Duration timeout, long maxPixels) {
         this.timeout = timeout;
+        this.maxPixels = maxPixels;
     }
 
     SourceProbe probe(Path source) throws UnusableSource, IOException, InterruptedException {
@@ -74,8 +84,9 @@ class SourceProber {
         Path report = file.resolveSibling(file.getFileName() + ".probe.json");
         Path complaints = file.resolveSibling(file.getFileName() + ".probe.log");
         try {
-            OptionalInt exit = BundledPrograms.runWithin(BundledPrograms.ffprobe("-v", "error", "-print_format",
-                    "json", "-show_format", "-show_streams", "-i", file.toString())
+            OptionalInt exit = BundledPrograms.runWithin(BundledPrograms.ffprobe("-v", "error", "-max_pixels",
+                    String.valueOf(maxPixels > 0 ? maxPixels : Integer.MAX_VALUE), "-print_format", "json",
+                    "-show_format", "-show_streams", "-i", file.toString())
                     .redirectOutput(report.toFile()).redirectError(complaints.toFile()), timeout);
             if (exit.isEmpty()) {
                 throw new UnusableSource("ffprobe did not finish within " + timeout.toSeconds() + " s");

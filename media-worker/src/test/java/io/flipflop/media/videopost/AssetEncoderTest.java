@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AssetEncoderTest {
 
     private static final SourceProber PROBER = new SourceProber(Duration.ofSeconds(30));
-    private static final AssetEncoder ENCODER = new AssetEncoder(PROBER, Duration.ofSeconds(60));
+    private static final AssetEncoder ENCODER = new AssetEncoder(Duration.ofSeconds(30), Duration.ofSeconds(60),
+            AssetEncoder.MAX_PIXELS);
 
     @TempDir
     Path dir;
@@ -53,11 +54,23 @@ class AssetEncoderTest {
     void aVideoOrATextFileIsNoThumbnail() throws Exception {
         Path clip = generate("clip.png", "testsrc2=size=160x120:rate=10", "-t", "1", "-c:v", "libx264", "-f", "mp4");
         assertThatThrownBy(() -> ENCODER.encode(VideoPostAsset.THUMBNAIL, clip, dir.resolve("clip.jpg")))
-                .isInstanceOf(SourceProber.UnusableSource.class).hasMessage("Not a JPEG, PNG or WebP image");
+                .isInstanceOf(SourceProber.UnusableSource.class).hasMessageStartingWith("Not a JPEG, PNG or WebP image");
         Path text = Files.writeString(dir.resolve("notes.png"), "no picture here\n");
         assertThatThrownBy(() -> ENCODER.encode(VideoPostAsset.THUMBNAIL, text, dir.resolve("notes.jpg")))
                 .isInstanceOf(SourceProber.UnusableSource.class).hasMessageNotContaining(dir.toString());
         assertThat(dir.resolve("clip.jpg")).doesNotExist();
+    }
+
+    @Test
+    void aPictureOfMorePixelsThanAllowedIsNotDecoded() throws Exception {
+        Path picture = generate("big.png", "testsrc2=size=320x240", "-frames:v", "1");
+        AssetEncoder strict = new AssetEncoder(Duration.ofSeconds(30), Duration.ofSeconds(60), 320 * 240 - 1);
+        assertThatThrownBy(() -> strict.encode(VideoPostAsset.THUMBNAIL, picture, dir.resolve("big.jpg")))
+                .isInstanceOf(SourceProber.UnusableSource.class)
+                .hasMessage("Not a JPEG, PNG or WebP image of at most " + (320 * 240 - 1) + " pixels");
+        new AssetEncoder(Duration.ofSeconds(30), Duration.ofSeconds(60), 320 * 240)
+                .encode(VideoPostAsset.THUMBNAIL, picture, dir.resolve("big.jpg"));
+        assertThat(video(dir.resolve("big.jpg")).path("width").asInt()).isEqualTo(320);
     }
 
     @Test
