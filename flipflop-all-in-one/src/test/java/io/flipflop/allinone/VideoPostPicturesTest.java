@@ -165,6 +165,20 @@ class VideoPostPicturesTest {
     }
 
     @Test
+    void anUploadToADeletedPostIsRefusedAndLeavesNothingOnDisk() throws Exception {
+        long id = createPost("PUBLIC");
+        byte[] png = generate("late.png", "testsrc2=size=64x48", "-frames:v", "1");
+        String url = requestUrl(app, id, "thumbnail", "late.png", png.length, "image/png").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("uploadUrl").asText();
+        http.delete().uri("/v2/apps/me/video-posts/" + id).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .exchange().expectStatus().isNoContent();
+
+        http.put().uri(url).bodyValue(png).exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.errorCode").isEqualTo("VIDEO_POST_NOT_FOUND");
+        assertThat(data.resolve("media").resolve("posts").resolve(Long.toString(id))).doesNotExist();
+    }
+
+    @Test
     void theFourOperationsAreInTheOpenApiDocumentUnderTheReferencesIds() {
         String base = "$.paths['/v2/apps/me/video-posts/{videoPostId}/";
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()

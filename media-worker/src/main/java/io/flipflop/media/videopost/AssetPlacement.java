@@ -40,7 +40,9 @@ class AssetPlacement {
         Files.move(staged, shown, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         try (DirectoryStream<Path> waiting = Files.newDirectoryStream(files.assets(id), "*-" + asset.fileName())) {
             for (Path other : waiting) {
-                if (Files.getLastModifiedTime(other).compareTo(written) <= 0) {
+                // names starting with a dot are files still being written by an upload
+                if (!other.getFileName().toString().startsWith(".")
+                        && Files.getLastModifiedTime(other).compareTo(written) <= 0) {
                     Files.deleteIfExists(other);
                 }
             }

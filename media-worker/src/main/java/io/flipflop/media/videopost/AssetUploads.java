@@ -75,18 +75,22 @@ class AssetUploads {
         Path encoding = staged.resolveSibling(".encoding-" + UUID.randomUUID() + "-" + asset.fileName());
         try {
             encoder.encode(asset, temp, encoding);
-            // complete: a PUT of the same URL again replaces it only once its own encode is done
+            // whole or not at all: a PUT of the same URL again replaces the file once its own encode is done
             Files.move(encoding, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (SourceProber.UnusableSource unusable) {
             throw ApiException.badRequest("INVALID_VIDEO_POST_" + asset.name() + "_FILE", unusable.getMessage());
         } finally {
             Files.deleteIfExists(encoding);
+            Files.deleteIfExists(temp); // the uploaded bytes are never kept
         }
         try {
             commands.send(new RecordAssetUpload(grant.videoPostId(), asset, grant.uploadId(), written.size(),
                     written.eTag(), Files.size(staged)));
         } catch (RuntimeException refused) {
             Files.deleteIfExists(staged);
+            // a deleted post's directory is gone; the upload leaves no empty one behind
+            PostFiles.deleteIfEmpty(staged.getParent());
+            PostFiles.deleteIfEmpty(staged.getParent().getParent());
             throw refused;
         }
         return new StoredAsset(written.size(), written.eTag());

@@ -4,6 +4,7 @@ import io.flipflop.api.videopost.VideoPostAsset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -105,6 +106,17 @@ public final class PostFiles {
             // the directory changed while it was read; what was counted stands
         }
         return total;
+    }
+
+    /** Removes the directory {@code dir} if nothing is in it. */
+    static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException inUse) {
+            // it holds files of the post: it stays
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Removes {@code path} and everything under it; nothing when it does not exist. */
