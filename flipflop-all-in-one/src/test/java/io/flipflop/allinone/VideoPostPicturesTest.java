@@ -134,6 +134,38 @@ class VideoPostPicturesTest {
     }
 
     @Test
+    void aTranscodeAfterTheUploadKeepsTheUploadedThumbnail() throws Exception {
+        long id = createPost("PUBLIC");
+        byte[] png = generate("cover.png", "color=c=blue:size=96x64", "-frames:v", "1");
+        String eTag = flipflop.putUpload(requestUrl(app, id, "thumbnail", "cover.png", png.length, "image/png")
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("uploadUrl").asText(), png);
+        complete(app, id, "thumbnail", Map.of("eTag", eTag)).expectStatus().isOk();
+        byte[] uploaded = awaitServed("/vod/" + id + "/images/thumbnail.jpg");
+
+        byte[] source = generate("source.mp4", "testsrc2=size=320x240:rate=25", "-t", "2", "-c:v", "libx264",
+                "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        JsonNode parts = http.post().uri("/v2/apps/me/video-posts/" + id + "/src-file/request-upload-urls")
+                .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("filename", "source.mp4", "size", source.length, "contentType", "video/mp4"))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        String part = flipflop.putUpload(parts.get(0).path("uploadUrl").asText(), source);
+        http.post().uri("/v2/apps/me/video-posts/" + id + "/src-file/complete-upload")
+                .contentType(MediaType.APPLICATION_JSON).headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(List.of(Map.of("partNumber", 1, "eTag", part))).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> flipflop
+                .asApp(app, "/v2/apps/me/video-posts/" + id).exchange().expectBody()
+                .jsonPath("$.videoPostState").isEqualTo("PROCESSED"));
+
+        flipflop.asApp(app, "/v2/apps/me/video-posts/" + id).exchange().expectBody()
+                .jsonPath("$.file.thumbnail.originalFileName").isEqualTo("cover.png")
+                .jsonPath("$.file.thumbnail.size").isEqualTo(uploaded.length);
+        assertThat(served("/vod/" + id + "/images/thumbnail.jpg")).isEqualTo(uploaded);
+        assertThat(data.resolve("media").resolve("posts").resolve(Long.toString(id)).resolve("out")
+                .resolve("thumbnail.jpg")).exists();
+    }
+
+    @Test
     void anotherAppsCredentialsBadDeclarationsAndBadUrlsAreRefused() {
         long id = createPost("PRIVATE");
         requestUrl(otherApp, id, "thumbnail", "a.png", 10, "image/png").expectStatus().isNotFound().expectBody()

@@ -62,7 +62,18 @@ class AssetUploads {
                                 "The upload holds more than the declared " + size + " bytes"))
                         .flatMap(written -> Mono.fromCallable(() -> keep(grant, asset, temp, written))
                                 .subscribeOn(Schedulers.boundedElastic()))
-                        .doFinally(signal -> UploadStreams.deleteQuietly(temp)));
+                        .doFinally(signal -> UploadStreams.deleteQuietly(temp)))
+                .onErrorResume(failure -> Mono.fromCallable(() -> Files.exists(files.post(videoPostId)))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(exists -> Mono.error(exists ? failure : postDeleted())));
+    }
+
+    /**
+     * The post was deleted while its upload was stored, and its files with it: whatever failed then (a write into
+     * a removed directory, ffmpeg's output, the record) failed for that reason.
+     */
+    private static ApiException postDeleted() {
+        return ApiException.notFound("VIDEO_POST_NOT_FOUND", "No such video post");
     }
 
     private StoredAsset keep(UploadUrlSigner.AssetGrant grant, VideoPostAsset asset, Path temp,
@@ -88,9 +99,11 @@ class AssetUploads {
                     written.eTag(), Files.size(staged)));
         } catch (RuntimeException refused) {
             Files.deleteIfExists(staged);
-            // a deleted post's directory is gone; the upload leaves no empty one behind
-            PostFiles.deleteIfEmpty(staged.getParent());
-            PostFiles.deleteIfEmpty(staged.getParent().getParent());
+            if (refused instanceof ApiException notFound && notFound.status() == HttpStatus.NOT_FOUND) {
+                // a deleted post's directory is gone; the upload leaves no empty one behind
+                PostFiles.deleteIfEmpty(staged.getParent());
+                PostFiles.deleteIfEmpty(staged.getParent().getParent());
+            }
             throw refused;
         }
         return new StoredAsset(written.size(), written.eTag());
