@@ -9,6 +9,6 @@ public sealed interface VideoPostCommand permits CreateVideoPost, InspectVideoPo
         AllowMemberOnVideoPost, DisallowMemberOnVideoPost, RequestSourceUpload, RecordSourcePart,
         CompleteSourceUpload, FailSourceUpload, QueueTranscoding, FailQueuing, StartProcessing,
         ReportProcessingProgress, CompleteProcessing, FailProcessing, CancelProcessing, RetryTranscoding,
-        CreateArchivePost {
+        CreateArchivePost, RequestAssetUpload, RecordAssetUpload, CompleteAssetUpload {
     long videoPostId();
 }

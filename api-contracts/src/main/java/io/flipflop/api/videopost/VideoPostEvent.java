@@ -7,7 +7,8 @@ package io.flipflop.api.videopost;
 public sealed interface VideoPostEvent permits VideoPostCreated, VideoPostUpdated, VideoPostDeleted,
         MemberAllowedOnVideoPost, MemberDisallowedOnVideoPost, SourceUploadRequested, SourcePartStored,
         SourceUploaded, SourceUploadFailed, TranscodingQueued, TranscodingQueuingFailed, ProcessingStarted,
-        ProcessingProgressed, VideoPostProcessed, ProcessingFailed, TranscodingRetryRequested, ArchivePostCreated {
+        ProcessingProgressed, VideoPostProcessed, ProcessingFailed, TranscodingRetryRequested, ArchivePostCreated,
+        AssetUploadRequested, AssetUploadStored, AssetUploaded {
     long videoPostId();
 
     VideoPostState state();

@@ -1,10 +1,12 @@
 package io.flipflop.command.videopost;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flipflop.api.videopost.AssetUploadRequest;
 import io.flipflop.api.videopost.CreateVideoPostRequest;
 import io.flipflop.api.videopost.UploadUrl;
 import io.flipflop.api.videopost.UploadUrlsRequest;
 import io.flipflop.api.videopost.UploadedPart;
+import io.flipflop.api.videopost.VideoPostAsset;
 import io.flipflop.api.videopost.VideoPostView;
 import io.flipflop.command.broadcast.Owners;
 import io.flipflop.command.patch.PatchBody;
@@ -37,7 +39,8 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 @RequestMapping("/v2/apps/me/video-posts")
 @Tag(name = "App API: video posts",
-        description = "Create, update, delete posts; upload their source; cancel transcoding; edit allowlists")
+        description = "Create, update, delete posts; upload their source, thumbnail and preview; cancel "
+                + "transcoding; edit allowlists")
 @SecurityRequirement(name = ApiSecurityDocumentation.APP_BASIC)
 public class AppVideoPostController {
 
@@ -118,6 +121,73 @@ public class AppVideoPostController {
             @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable long videoPostId,
             @RequestBody(required = false) List<UploadedPart> parts) {
         return posts.completeUpload(app.appId(), videoPostId, parts == null ? List.of() : parts)
+                .flatMap(post -> view(post, app));
+    }
+
+    private static final String ASSET_REQUEST = " Body {filename, size, contentType}. Starts a new one-part upload "
+            + "(an unfinished earlier one no longer counts) and answers one {partNumber: 1, uploadUrl, uplaodUrl}: "
+            + "PUT the whole file to it and keep the ETag it answers. The URL is signed and expires. Allowed in every "
+            + "state. The PUT answers 400 INVALID_VIDEO_POST_{ASSET}_FILE when the bytes are not what they claim; the "
+            + "media worker re-encodes what it accepts. Errors: 400 EMPTY_VIDEO_POST_FILENAME, "
+            + "INVALID_VIDEO_POST_FILE_SIZE, VIDEO_POST_{ASSET}_SIZE_UPPER_LIMIT_EXCEEDED, "
+            + "UNSUPPORTED_VIDEO_POST_{ASSET}_CONTENT_TYPE, INVALID_HTTP_MESSAGE_BODY; 404 VIDEO_POST_NOT_FOUND.";
+    private static final String ASSET_COMPLETE = " Body {eTag} (or the src-file form [{partNumber: 1, eTag}]). "
+            + "The upload becomes the post's file.thumbnail or file.preview, in place of an earlier upload and of "
+            + "the generated one, also after a later transcode; completing again records nothing. 200 with the VideoPost. Errors: "
+            + "400 VIDEO_POST_{ASSET}_UPLOAD_NOT_REQUESTED, VIDEO_POST_{ASSET}_NOT_UPLOADED (never PUT, or the PUT was "
+            + "refused), VIDEO_POST_{ASSET}_UPLOAD_ETAG_MISMATCH, INVALID_HTTP_MESSAGE_BODY; 404 VIDEO_POST_NOT_FOUND.";
+
+    @PostMapping("/{videoPostId}/thumbnail/request-upload-url")
+    @Operation(operationId = "requestVideoPostThumbnailUploadUrl", summary = "Request a thumbnail upload URL",
+            description = "Reference §10.8 (paths ours). image/jpeg, image/png or image/webp, at most 10 MB; "
+                    + "re-encoded to JPEG (at most 3840 pixels a side)." + ASSET_REQUEST
+                    + " {ASSET} is THUMBNAIL in the codes.")
+    public Mono<UploadUrl> requestThumbnailUploadUrl(
+            @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable long videoPostId,
+            @RequestBody(required = false) AssetUploadRequest request, ServerHttpRequest http) {
+        return requestAssetUploadUrl(app, videoPostId, VideoPostAsset.THUMBNAIL, request, http);
+    }
+
+    @PostMapping("/{videoPostId}/thumbnail/complete-upload")
+    @Operation(operationId = "completeVideoPostThumbnailUpload", summary = "Complete the thumbnail upload",
+            description = "Reference §10.8 (paths ours)." + ASSET_COMPLETE + " {ASSET} is THUMBNAIL in the codes.")
+    public Mono<VideoPostView> completeThumbnailUpload(
+            @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable long videoPostId,
+            @RequestBody(required = false) JsonNode body) {
+        return completeAssetUpload(app, videoPostId, VideoPostAsset.THUMBNAIL, body);
+    }
+
+    @PostMapping("/{videoPostId}/preview/request-upload-url")
+    @Operation(operationId = "requestVideoPostPreviewUploadUrl", summary = "Request a preview upload URL",
+            description = "Reference §10.8 (paths ours). video/*, at most 100 MB; re-encoded to H.264 MP4 without "
+                    + "audio, its first 30 s, at most 1280×720." + ASSET_REQUEST + " {ASSET} is PREVIEW in the codes.")
+    public Mono<UploadUrl> requestPreviewUploadUrl(
+            @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable long videoPostId,
+            @RequestBody(required = false) AssetUploadRequest request, ServerHttpRequest http) {
+        return requestAssetUploadUrl(app, videoPostId, VideoPostAsset.PREVIEW, request, http);
+    }
+
+    @PostMapping("/{videoPostId}/preview/complete-upload")
+    @Operation(operationId = "completeVideoPostPreviewUpload", summary = "Complete the preview upload",
+            description = "Reference §10.8 (paths ours)." + ASSET_COMPLETE + " {ASSET} is PREVIEW in the codes.")
+    public Mono<VideoPostView> completePreviewUpload(
+            @Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app, @PathVariable long videoPostId,
+            @RequestBody(required = false) JsonNode body) {
+        return completeAssetUpload(app, videoPostId, VideoPostAsset.PREVIEW, body);
+    }
+
+    private Mono<UploadUrl> requestAssetUploadUrl(AuthenticatedApp app, long videoPostId, VideoPostAsset asset,
+                                                  AssetUploadRequest request, ServerHttpRequest http) {
+        if (request == null) {
+            return Mono.error(PatchBody.invalid("The body must name filename, size and contentType"));
+        }
+        return posts.requestAssetUploadUrl(app.appId(), videoPostId, asset, request, http.getURI());
+    }
+
+    private Mono<VideoPostView> completeAssetUpload(AuthenticatedApp app, long videoPostId, VideoPostAsset asset,
+                                                    JsonNode body) {
+        return Mono.fromCallable(() -> VideoPostRequests.assetETag(body))
+                .flatMap(eTag -> posts.completeAssetUpload(app.appId(), videoPostId, asset, eTag))
                 .flatMap(post -> view(post, app));
     }
 

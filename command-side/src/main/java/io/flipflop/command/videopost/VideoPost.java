@@ -6,6 +6,14 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
 import io.flipflop.api.videopost.ArchivePostCreated;
+import io.flipflop.api.videopost.AssetUploadRequested;
+import io.flipflop.api.videopost.AssetUploadStored;
+import io.flipflop.api.videopost.AssetUploaded;
+import io.flipflop.api.videopost.CompleteAssetUpload;
+import io.flipflop.api.videopost.RecordAssetUpload;
+import io.flipflop.api.videopost.RequestAssetUpload;
+import io.flipflop.api.videopost.UploadedAsset;
+import io.flipflop.api.videopost.VideoPostAsset;
 import io.flipflop.api.videopost.CancelProcessing;
 import io.flipflop.api.videopost.CompleteProcessing;
 import io.flipflop.api.videopost.CompleteSourceUpload;
@@ -115,8 +123,24 @@ public class VideoPost {
     private Instant lastModifiedAt;
     /** The room whose archive this post is (LIVE_RECORDED), as it was when the post was made; null otherwise. */
     private VideoRoomRef videoRoom;
+    /** The latest thumbnail and preview upload of each kind, finished or not. */
+    private Map<VideoPostAsset, PendingAsset> assetUploads = new HashMap<>();
+    /** The uploaded thumbnail and preview that are shown. */
+    private Map<VideoPostAsset, UploadedAsset> assets = new HashMap<>();
 
     record StoredPart(long size, String eTag) {
+    }
+
+    /** An asset upload: what was declared, what the worker stored (eTag null until then), whether it completed. */
+    record PendingAsset(String uploadId, SourceFile file, String eTag, long encodedSize, boolean completed) {
+
+        PendingAsset stored(String storedETag, long storedSize) {
+            return new PendingAsset(uploadId, file, storedETag, storedSize, false);
+        }
+
+        PendingAsset complete() {
+            return new PendingAsset(uploadId, file, eTag, encodedSize, true);
+        }
     }
 
     protected VideoPost() {
@@ -356,6 +380,71 @@ public class VideoPost {
         return snapshot();
     }
 
+    /**
+     * A thumbnail or preview upload (ours, reference §10.8), allowed in every state: the picture of a post is
+     * independent of its transcoding. A new request replaces an unfinished one; what is shown stays until one
+     * completes.
+     */
+    @CommandHandler
+    public VideoPostSnapshot handle(RequestAssetUpload command) {
+        requireVisibleTo(command.appId(), command.ownerMemberId());
+        VideoPostState next = advance(RequestAssetUpload.class);
+        VideoPostAssetRules.checkFile(command.asset(), command.file());
+        apply(new AssetUploadRequested(videoPostId, next, command.asset(), command.uploadId(), command.file()));
+        return snapshot();
+    }
+
+    /** The worker checked and re-encoded the bytes; the same report again records nothing. */
+    @CommandHandler
+    public void handle(RecordAssetUpload command) {
+        requireExisting();
+        VideoPostState next = advance(RecordAssetUpload.class);
+        VideoPostAsset asset = command.asset();
+        PendingAsset upload = assetUploads.get(asset);
+        if (upload == null || !upload.uploadId().equals(command.uploadId())) {
+            throw new DomainRejection(VideoPostAssetRules.code(asset, "UPLOAD_NOT_CURRENT"), "Upload "
+                    + command.uploadId() + " is not the " + VideoPostAssetRules.name(asset) + " upload asked for last");
+        }
+        if (command.size() != upload.file().size()) {
+            throw new DomainRejection(VideoPostAssetRules.code(asset, "UPLOAD_SIZE_MISMATCH"), "The upload holds "
+                    + command.size() + " bytes; the declared size is " + upload.file().size());
+        }
+        if (!command.eTag().equals(upload.eTag()) || command.encodedSize() != upload.encodedSize()) {
+            apply(new AssetUploadStored(videoPostId, next, asset, upload.uploadId(), command.size(), command.eTag(),
+                    command.encodedSize()));
+        }
+    }
+
+    /**
+     * The stored upload becomes the post's thumbnail or preview. Completing an upload that completed already (a
+     * client's retry) records nothing.
+     */
+    @CommandHandler
+    public VideoPostSnapshot handle(CompleteAssetUpload command) {
+        requireVisibleTo(command.appId(), command.ownerMemberId());
+        VideoPostState next = advance(CompleteAssetUpload.class);
+        VideoPostAsset asset = command.asset();
+        String name = VideoPostAssetRules.name(asset);
+        PendingAsset upload = assetUploads.get(asset);
+        if (upload == null) {
+            throw new DomainRejection(VideoPostAssetRules.code(asset, "UPLOAD_NOT_REQUESTED"),
+                    "No " + name + " upload URL was requested");
+        }
+        if (upload.eTag() == null) {
+            throw new DomainRejection(VideoPostAssetRules.code(asset, "NOT_UPLOADED"), "The " + name
+                    + " was not uploaded, or its upload was refused; PUT it to its URL first");
+        }
+        if (!unquoted(upload.eTag()).equals(unquoted(command.eTag()))) {
+            throw new DomainRejection(VideoPostAssetRules.code(asset, "UPLOAD_ETAG_MISMATCH"), "The " + name
+                    + " was stored with another eTag than " + command.eTag() + "; upload it again");
+        }
+        if (!upload.completed()) {
+            apply(new AssetUploaded(videoPostId, next, asset, upload.uploadId(), new UploadedAsset(
+                    asset.url(videoPostId), asset.contentType(), upload.encodedSize(), upload.file().filename())));
+        }
+        return snapshot();
+    }
+
     @EventSourcingHandler
     void on(VideoPostCreated event, @Timestamp Instant at) {
         begin(event.videoPostId(), event.appId(), event.memberId(), event.appUserId(), event.type(), event.details(),
@@ -504,6 +593,26 @@ public class VideoPost {
         lastModifiedAt = at;
     }
 
+    @EventSourcingHandler
+    void on(AssetUploadRequested event, @Timestamp Instant at) {
+        assetUploads.put(event.asset(), new PendingAsset(event.uploadId(), event.file(), null, 0, false));
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(AssetUploadStored event, @Timestamp Instant at) {
+        assetUploads.computeIfPresent(event.asset(), (asset, upload) -> upload.stored(event.eTag(),
+                event.encodedSize()));
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(AssetUploaded event, @Timestamp Instant at) {
+        assetUploads.computeIfPresent(event.asset(), (asset, upload) -> upload.complete());
+        assets.put(event.asset(), event.file());
+        lastModifiedAt = at;
+    }
+
     private VideoPostState advance(Class<? extends VideoPostCommand> command) {
         return VideoPostTransitions.next(state, command);
     }
@@ -560,9 +669,14 @@ public class VideoPost {
         return Set.copyOf(allowlist);
     }
 
+    Map<VideoPostAsset, UploadedAsset> assets() {
+        return Map.copyOf(assets);
+    }
+
     private VideoPostSnapshot snapshot() {
         return new VideoPostSnapshot(videoPostId, appId, memberId, appUserId, type, details, creatorType, creatorId,
                 state, allowlist.size(), uploadId, source, partCount, probe, percent, fps, etaSeconds, attempt,
-                failureReason, renditions, outputs, uploadedAt, uploadFailedAt, createdAt, lastModifiedAt, videoRoom);
+                failureReason, renditions, outputs, uploadedAt, uploadFailedAt, createdAt, lastModifiedAt, videoRoom,
+                Map.copyOf(assets));
     }
 }

@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
-/** Reading post request bodies at the HTTP edge: PATCH's "present means set" semantics and the profile ids. */
+/**
+ * Reading post request bodies at the HTTP edge: PATCH's "present means set" semantics, the profile ids and the eTag
+ * of a thumbnail or preview completion.
+ */
 public final class VideoPostRequests {
 
     private static final Map<String, VideoPostField> FIELDS = Map.of(
@@ -47,6 +50,20 @@ public final class VideoPostRequests {
             throw ApiException.notFound("TRANSCODING_PROFILE_NOT_FOUND",
                     "No such transcoding profile; only the default ladder and thumbnail exist");
         }
+    }
+
+    /**
+     * The eTag of a thumbnail or preview completion: {@code {"eTag": "..."}}, or the src-file form
+     * {@code [{"partNumber": 1, "eTag": "..."}]} with its one part, so a client written for source uploads works too.
+     */
+    public static String assetETag(JsonNode body) {
+        JsonNode part = body != null && body.isArray() && body.size() == 1 ? body.get(0) : body;
+        boolean onePart = body == null || !body.isArray() || part.path("partNumber").asInt(1) == 1;
+        JsonNode eTag = part == null ? null : part.get("eTag");
+        if (!onePart || eTag == null || !eTag.isTextual() || eTag.asText().isBlank()) {
+            throw PatchBody.invalid("The body must be {\"eTag\": \"...\"} with the ETag the upload answered");
+        }
+        return eTag.asText();
     }
 
     private static AccessLevel accessLevel(String text) {

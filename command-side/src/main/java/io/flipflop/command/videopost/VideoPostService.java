@@ -1,13 +1,16 @@
 package io.flipflop.command.videopost;
 
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
+import io.flipflop.api.videopost.AssetUploadRequest;
 import io.flipflop.api.videopost.CancelProcessing;
+import io.flipflop.api.videopost.CompleteAssetUpload;
 import io.flipflop.api.videopost.CompleteSourceUpload;
 import io.flipflop.api.videopost.CreateVideoPost;
 import io.flipflop.api.videopost.CreateVideoPostRequest;
 import io.flipflop.api.videopost.DeleteVideoPost;
 import io.flipflop.api.videopost.DisallowMemberOnVideoPost;
 import io.flipflop.api.videopost.InspectVideoPost;
+import io.flipflop.api.videopost.RequestAssetUpload;
 import io.flipflop.api.videopost.RequestSourceUpload;
 import io.flipflop.api.videopost.RetryTranscoding;
 import io.flipflop.api.videopost.SourceFile;
@@ -15,6 +18,7 @@ import io.flipflop.api.videopost.UpdateVideoPost;
 import io.flipflop.api.videopost.UploadUrl;
 import io.flipflop.api.videopost.UploadUrlsRequest;
 import io.flipflop.api.videopost.UploadedPart;
+import io.flipflop.api.videopost.VideoPostAsset;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videoroom.CreatorType;
@@ -43,7 +47,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Post writes of the App API (reference §10), each scoped to the caller's app (the post checks that itself), and the
  * upload URLs: signed, expiring URLs to the media worker's own {@code PUT /vod/{videoPostId}/upload/{partNumber}}
- * (see {@link UploadUrlSigner}).
+ * and, for a thumbnail or preview, {@code PUT /vod/{videoPostId}/upload/{asset}} (see {@link UploadUrlSigner}).
  */
 @Service
 @EnableConfigurationProperties(UploadSettings.class)
@@ -51,6 +55,8 @@ public class VideoPostService {
 
     /** Where the media worker takes part uploads; {@code /vod/**} is routed to it (SPEC §7). */
     public static final String UPLOAD_PATH = "/vod/{videoPostId}/upload/{partNumber}";
+    /** Where it takes a thumbnail or preview ({@code thumbnail}, {@code preview}). */
+    public static final String ASSET_UPLOAD_PATH = "/vod/{videoPostId}/upload/{asset}";
 
     private final OriginCommands commands;
     private final MemberDirectory directory;
@@ -132,6 +138,31 @@ public class VideoPostService {
                 });
     }
 
+    /**
+     * Starts a new thumbnail or preview upload and answers its one signed URL; the post checks the declared file.
+     * {@code base} as for {@link #requestUploadUrls}.
+     */
+    public Mono<UploadUrl> requestAssetUploadUrl(long appId, long videoPostId, VideoPostAsset asset,
+                                                 AssetUploadRequest request, URI base) {
+        SourceFile file = new SourceFile(request.filename(), request.size() == null ? 0 : request.size(),
+                request.contentType());
+        String uploadId = UUID.randomUUID().toString();
+        return this.<VideoPostSnapshot>send(new RequestAssetUpload(videoPostId, appId, null, asset, uploadId, file),
+                appId).map(post -> {
+                    Instant expires = clock.instant().plus(settings.urlTtl());
+                    String name = asset.pathName();
+                    String url = signedUrl(base, ASSET_UPLOAD_PATH, uploadId, file.size(), expires, signer.signature(
+                            new UploadUrlSigner.AssetGrant(videoPostId, name, uploadId, file.size(), expires)),
+                            videoPostId, name);
+                    return new UploadUrl(1, url, url);
+                });
+    }
+
+    public Mono<VideoPostSnapshot> completeAssetUpload(long appId, long videoPostId, VideoPostAsset asset,
+                                                       String eTag) {
+        return send(new CompleteAssetUpload(videoPostId, appId, null, asset, eTag), appId);
+    }
+
     /** App API: puts the app's member on the post's allowlist (idempotent); the post answers first, as for rooms. */
     public Mono<Void> allow(long appId, long videoPostId, String appUserId) {
         return allowlist(appId, videoPostId, appUserId,
@@ -186,12 +217,18 @@ public class VideoPostService {
         return IntStream.rangeClosed(1, partCount).mapToObj(part -> {
             UploadUrlSigner.PartGrant grant = new UploadUrlSigner.PartGrant(videoPostId, uploadId, part, size,
                     expires);
-            String url = UriComponentsBuilder.fromUri(base).replacePath(UPLOAD_PATH).replaceQuery(null)
-                    .queryParam("uploadId", uploadId).queryParam("size", size)
-                    .queryParam("expires", expires.getEpochSecond()).queryParam("signature", signer.signature(grant))
-                    .buildAndExpand(videoPostId, part).toUriString();
+            String url = signedUrl(base, UPLOAD_PATH, uploadId, size, expires, signer.signature(grant), videoPostId,
+                    part);
             return new UploadUrl(part, url, url);
         }).toList();
+    }
+
+    private static String signedUrl(URI base, String path, String uploadId, long size, Instant expires,
+                                    String signature, Object... pathValues) {
+        return UriComponentsBuilder.fromUri(base).replacePath(path).replaceQuery(null)
+                .queryParam("uploadId", uploadId).queryParam("size", size)
+                .queryParam("expires", expires.getEpochSecond()).queryParam("signature", signature)
+                .buildAndExpand(pathValues).toUriString();
     }
 
     private MemberDirectory.Entry member(long appId, String appUserId) {

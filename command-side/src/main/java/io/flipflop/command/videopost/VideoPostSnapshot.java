@@ -4,6 +4,8 @@ import io.flipflop.api.videopost.ProcessedOutput;
 import io.flipflop.api.videopost.Rendition;
 import io.flipflop.api.videopost.SourceFile;
 import io.flipflop.api.videopost.SourceProbe;
+import io.flipflop.api.videopost.UploadedAsset;
+import io.flipflop.api.videopost.VideoPostAsset;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostState;
 import io.flipflop.api.videopost.VideoPostType;
@@ -11,10 +13,12 @@ import io.flipflop.api.videoroom.CreatorType;
 import io.flipflop.api.videoroom.VideoRoomRef;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a video post command handler answers: the post right after the command, for read-your-writes answers.
- * {@code videoRoom} is the room of a LIVE_RECORDED post, as it was when the post was made.
+ * {@code videoRoom} is the room of a LIVE_RECORDED post, as it was when the post was made; {@code assets} the
+ * uploaded thumbnail and preview.
  */
 public record VideoPostSnapshot(long videoPostId, long appId, long memberId, String appUserId, VideoPostType type,
                                 VideoPostDetails details, CreatorType creatorType, long creatorId,
@@ -22,5 +26,6 @@ public record VideoPostSnapshot(long videoPostId, long appId, long memberId, Str
                                 int partCount, SourceProbe probe, Double percent, Double fps, Long etaSeconds,
                                 Integer attempt, String failureReason, List<Rendition> renditions,
                                 List<ProcessedOutput> outputs, Instant uploadedAt, Instant uploadFailedAt,
-                                Instant createdAt, Instant lastModifiedAt, VideoRoomRef videoRoom) {
+                                Instant createdAt, Instant lastModifiedAt, VideoRoomRef videoRoom,
+                                Map<VideoPostAsset, UploadedAsset> assets) {
 }

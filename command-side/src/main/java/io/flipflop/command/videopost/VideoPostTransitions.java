@@ -11,6 +11,7 @@ import static io.flipflop.api.videopost.VideoPostState.UPLOADED;
 
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
 import io.flipflop.api.videopost.CancelProcessing;
+import io.flipflop.api.videopost.CompleteAssetUpload;
 import io.flipflop.api.videopost.CompleteProcessing;
 import io.flipflop.api.videopost.CompleteSourceUpload;
 import io.flipflop.api.videopost.DeleteVideoPost;
@@ -20,8 +21,10 @@ import io.flipflop.api.videopost.FailQueuing;
 import io.flipflop.api.videopost.FailSourceUpload;
 import io.flipflop.api.videopost.InspectVideoPost;
 import io.flipflop.api.videopost.QueueTranscoding;
+import io.flipflop.api.videopost.RecordAssetUpload;
 import io.flipflop.api.videopost.RecordSourcePart;
 import io.flipflop.api.videopost.ReportProcessingProgress;
+import io.flipflop.api.videopost.RequestAssetUpload;
 import io.flipflop.api.videopost.RequestSourceUpload;
 import io.flipflop.api.videopost.RetryTranscoding;
 import io.flipflop.api.videopost.StartProcessing;
@@ -48,7 +51,8 @@ import java.util.Set;
  *       retried.</li>
  *   <li>The app asks for a retry (RetryTranscoding, a self-loop in FAILED_QUEUING and FAILED_PROCESSING); the
  *       media worker then makes the retry edge happen (QueueTranscoding, or StartProcessing by a worker).</li>
- *   <li>Inspecting, editing the details and the allowlist, and deleting are allowed in every state.</li>
+ *   <li>Inspecting, editing the details and the allowlist, uploading a thumbnail or preview, and deleting are
+ *       allowed in every state.</li>
  * </ul>
  * A (state, command) pair not in the table is refused with {@code VIDEO_POST_STATE_NOT_} + the states the command
  * needs, joined by {@code _OR_}. Creation has no "from" state and is not here.
@@ -57,7 +61,8 @@ public final class VideoPostTransitions {
 
     private static final List<Class<? extends VideoPostCommand>> EVERYWHERE = List.of(InspectVideoPost.class,
             UpdateVideoPost.class, DeleteVideoPost.class, AllowMemberOnVideoPost.class,
-            DisallowMemberOnVideoPost.class);
+            DisallowMemberOnVideoPost.class, RequestAssetUpload.class, RecordAssetUpload.class,
+            CompleteAssetUpload.class);
 
     private static final Map<VideoPostState, Map<Class<? extends VideoPostCommand>, VideoPostState>> TABLE =
             new EnumMap<>(VideoPostState.class);

@@ -5,6 +5,8 @@ import io.flipflop.api.videopost.FileView;
 import io.flipflop.api.videopost.ProcessedOutput;
 import io.flipflop.api.videopost.ProcessedSummary;
 import io.flipflop.api.videopost.TranscodingProfileRefs;
+import io.flipflop.api.videopost.UploadedAsset;
+import io.flipflop.api.videopost.VideoPostAsset;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostFiles;
 import io.flipflop.api.videopost.VideoPostProcessing;
@@ -33,19 +35,28 @@ public final class VideoPostViews {
         FileView src = post.source() == null ? null : new FileView(id, ACTIVE, "VIDEO_POST_SRC",
                 post.source().contentType(), post.source().size(), post.source().filename(), null, NO_DRM);
         List<ProcessedOutput> outputs = post.outputs();
-        FileView thumbnail = outputs.stream().filter(o -> THUMBNAIL_FORMAT.equals(o.format())).findFirst()
+        FileView generated = outputs.stream().filter(o -> THUMBNAIL_FORMAT.equals(o.format())).findFirst()
                 .map(o -> new FileView(id, ACTIVE, "VIDEO_POST_THUMBNAIL", "image/jpeg", o.size(), null, o.url(),
                         NO_DRM))
                 .orElse(null);
+        FileView thumbnail = shown(id, VideoPostAsset.THUMBNAIL, post.assets().get(VideoPostAsset.THUMBNAIL),
+                generated);
+        FileView preview = shown(id, VideoPostAsset.PREVIEW, post.assets().get(VideoPostAsset.PREVIEW), null);
         List<ProcessedSummary> summaries = outputs.stream().filter(o -> !THUMBNAIL_FORMAT.equals(o.format()))
                 .map(o -> new ProcessedSummary(o.format(), o.size(), o.url(), null, List.of(), List.of()))
                 .toList();
         return new VideoPostView(id, ACTIVE, post.state(), post.type(), details.accessLevel(), app, member,
                 post.creatorType(), post.creatorId(), post.videoRoom(), details.title(), details.description(),
                 details.customData(), details.category(), details.tags(), new VideoRoomStats(post.allowlistSize()),
-                DEFAULT_PROFILES, new VideoPostFiles(src, List.of(), summaries, null, thumbnail),
+                DEFAULT_PROFILES, new VideoPostFiles(src, List.of(), summaries, preview, thumbnail),
                 new VideoPostProcessing(post.percent(), post.fps(), post.etaSeconds(), post.attempt(),
                         post.failureReason(), post.probe(), post.renditions()),
                 post.uploadedAt(), post.uploadFailedAt(), post.createdAt(), post.lastModifiedAt());
+    }
+
+    /** An uploaded thumbnail or preview is shown in place of the generated one (docs/API.md). */
+    private static FileView shown(long videoPostId, VideoPostAsset kind, UploadedAsset asset, FileView generated) {
+        return asset == null ? generated : new FileView(videoPostId, ACTIVE, "VIDEO_POST_" + kind.name(),
+                asset.contentType(), asset.size(), asset.originalFileName(), asset.url(), NO_DRM);
     }
 }

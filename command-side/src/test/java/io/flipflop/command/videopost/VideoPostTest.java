@@ -14,8 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
 import io.flipflop.api.videopost.ArchivePostCreated;
+import io.flipflop.api.videopost.AssetUploadRequested;
+import io.flipflop.api.videopost.AssetUploadStored;
 import io.flipflop.api.videopost.CreateArchivePost;
 import io.flipflop.api.videopost.CancelProcessing;
+import io.flipflop.api.videopost.CompleteAssetUpload;
 import io.flipflop.api.videopost.CompleteProcessing;
 import io.flipflop.api.videopost.CompleteSourceUpload;
 import io.flipflop.api.videopost.CreateVideoPost;
@@ -31,9 +34,11 @@ import io.flipflop.api.videopost.ProcessingFailed;
 import io.flipflop.api.videopost.ProcessingProgressed;
 import io.flipflop.api.videopost.ProcessingStarted;
 import io.flipflop.api.videopost.QueueTranscoding;
+import io.flipflop.api.videopost.RecordAssetUpload;
 import io.flipflop.api.videopost.RecordSourcePart;
 import io.flipflop.api.videopost.Rendition;
 import io.flipflop.api.videopost.ReportProcessingProgress;
+import io.flipflop.api.videopost.RequestAssetUpload;
 import io.flipflop.api.videopost.RequestSourceUpload;
 import io.flipflop.api.videopost.RetryTranscoding;
 import io.flipflop.api.videopost.SourceFile;
@@ -48,6 +53,7 @@ import io.flipflop.api.videopost.TranscodingQueuingFailed;
 import io.flipflop.api.videopost.TranscodingRetryRequested;
 import io.flipflop.api.videopost.UpdateVideoPost;
 import io.flipflop.api.videopost.UploadedPart;
+import io.flipflop.api.videopost.VideoPostAsset;
 import io.flipflop.api.videopost.VideoPostCommand;
 import io.flipflop.api.videopost.VideoPostCreated;
 import io.flipflop.api.videopost.VideoPostDeleted;
@@ -108,7 +114,8 @@ class VideoPostTest {
         var row = new java.util.HashMap<Class<?>, Outcome>(Map.of(InspectVideoPost.class, NO_OP,
                 UpdateVideoPost.class, new MovesTo(state), DeleteVideoPost.class, new MovesTo(state),
                 AllowMemberOnVideoPost.class, new MovesTo(state), DisallowMemberOnVideoPost.class, NO_OP,
-                CreateArchivePost.class, NO_OP));
+                CreateArchivePost.class, NO_OP, RequestAssetUpload.class, new MovesTo(state),
+                RecordAssetUpload.class, new MovesTo(state), CompleteAssetUpload.class, new MovesTo(state)));
         row.putAll(more);
         return row;
     }
@@ -168,7 +175,14 @@ class VideoPostTest {
             Map.entry(FailProcessing.class, new FailProcessing(POST, "ffmpeg exited with 1")),
             Map.entry(CancelProcessing.class, new CancelProcessing(POST, APP, null)),
             Map.entry(RetryTranscoding.class, new RetryTranscoding(POST, APP, null)),
-            Map.entry(CreateArchivePost.class, archivePost()));
+            Map.entry(CreateArchivePost.class, archivePost()),
+            Map.entry(RequestAssetUpload.class, new RequestAssetUpload(POST, APP, null, VideoPostAsset.THUMBNAIL,
+                    "thumb-2", new SourceFile("t.png", 100, "image/png"))),
+            // the thumbnail of the history PUT again with other bytes
+            Map.entry(RecordAssetUpload.class, new RecordAssetUpload(POST, VideoPostAsset.THUMBNAIL, "thumb-1", 100,
+                    "f00", 70)),
+            Map.entry(CompleteAssetUpload.class, new CompleteAssetUpload(POST, APP, null, VideoPostAsset.THUMBNAIL,
+                    "\"e7\"")));
 
     private static final VideoRoomRef ROOM = new VideoRoomRef(500, "ACTIVE", VideoRoomState.ARCHIVED,
             VideoRoomType.BROADCAST_RTMP, "Kept");
@@ -193,11 +207,14 @@ class VideoPostTest {
 
     /**
      * The history that leads to each state through the edges of SPEC §2. In CREATED an upload of three parts is
-     * under way with every part stored.
+     * under way with every part stored, and a thumbnail upload is stored but not completed.
      */
     private static List<Object> historyTo(VideoPostState state) {
         List<Object> events = new ArrayList<>(partlyUploaded());
         events.add(stored(3));
+        events.addAll(List.of(new AssetUploadRequested(POST, CREATED, VideoPostAsset.THUMBNAIL, "thumb-1",
+                        new SourceFile("t.png", 100, "image/png")),
+                new AssetUploadStored(POST, CREATED, VideoPostAsset.THUMBNAIL, "thumb-1", 100, "e7", 60)));
         if (state == CREATED) {
             return events;
         }

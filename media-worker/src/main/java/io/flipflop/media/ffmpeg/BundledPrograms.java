@@ -1,8 +1,12 @@
 package io.flipflop.media.ffmpeg;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -22,6 +26,24 @@ public final class BundledPrograms {
 
     public static ProcessBuilder ffprobe(String... arguments) {
         return program(Loader.load(org.bytedeco.ffmpeg.ffprobe.class), arguments);
+    }
+
+    /**
+     * Runs {@code builder} to its end, or kills it (and its children) after {@code timeout}. Its output must go to
+     * files or be discarded: a pipe nobody reads could block it past the time limit.
+     *
+     * @return its exit code, or empty when it was killed for taking too long
+     */
+    public static OptionalInt runWithin(ProcessBuilder builder, Duration timeout)
+            throws IOException, InterruptedException {
+        Process process = builder.start();
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue())
+                    : OptionalInt.empty();
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
     }
 
     private static ProcessBuilder program(String executable, String... arguments) {

@@ -8,26 +8,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Stores the parts of a source upload (reference §10.6) on this worker's disk. A part streams buffer by buffer into
- * a temporary file (never whole in memory) while its MD5 (the ETag, as S3 answers it) is computed; it may not
- * take the parts of the upload past the declared source size. Only then does it replace any earlier copy of the
- * same part (uploads resume per part) and is recorded with the post, which refuses a part of a replaced upload.
+ * Stores the parts of a source upload (reference §10.6) on this worker's disk. A part streams into a temporary file
+ * ({@link UploadStreams}) while its MD5 (the ETag) is computed; it may not take the parts of the upload past the
+ * declared source size. Only then does it replace any earlier copy of the same part (uploads resume per part) and is
+ * recorded with the post, which refuses a part of a replaced upload.
  */
 public class PartUploads {
 
@@ -49,14 +44,13 @@ public class PartUploads {
 
     public Mono<StoredPart> store(UploadUrlSigner.PartGrant grant, String signature, Flux<DataBuffer> body) {
         if (!signer.verify(grant, signature, Instant.now(clock))) {
-            return Flux.from(body).doOnNext(DataBufferUtils::release).then(Mono.error(() -> new ApiException(
-                    HttpStatus.FORBIDDEN, "INVALID_UPLOAD_URL", "The upload URL is not valid or has expired")));
+            return UploadStreams.invalidUrl(body);
         }
         return Mono.fromCallable(() -> prepare(grant)).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(temp -> write(temp, grant, body)
                         .flatMap(written -> Mono.fromCallable(() -> keep(temp, grant, written))
                                 .subscribeOn(Schedulers.boundedElastic()))
-                        .doOnError(e -> deleteQuietly(temp)));
+                        .doOnError(e -> UploadStreams.deleteQuietly(temp)));
     }
 
     private Path prepare(UploadUrlSigner.PartGrant grant) throws IOException {
@@ -65,30 +59,15 @@ public class PartUploads {
         return dir.resolve(".incoming-" + grant.partNumber() + "-" + UUID.randomUUID());
     }
 
-    private record Written(long size, String eTag) {
-    }
-
-    private Mono<Written> write(Path temp, UploadUrlSigner.PartGrant grant, Flux<DataBuffer> body) {
-        long limit = grant.sourceSize() - otherParts(grant);
-        MessageDigest md5 = md5();
-        long[] size = {0};
-        Flux<DataBuffer> counted = Flux.from(body).doOnNext(buffer -> {
-            size[0] += buffer.readableByteCount();
-            if (size[0] > limit) {
-                throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "VIDEO_POST_UPLOAD_PART_TOO_LARGE",
-                        "The parts would hold more than the declared " + grant.sourceSize() + " bytes");
-            }
-            try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
-                chunks.forEachRemaining(md5::update);
-            }
-        });
-        // asynchronous file writes: the event loop never waits on the disk
-        return DataBufferUtils.write(counted, temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-                .then(Mono.fromSupplier(() -> new Written(size[0], HexFormat.of().formatHex(md5.digest()))));
+    private Mono<UploadStreams.Written> write(Path temp, UploadUrlSigner.PartGrant grant, Flux<DataBuffer> body) {
+        return UploadStreams.write(temp, body, grant.sourceSize() - otherParts(grant), () -> new ApiException(
+                HttpStatus.PAYLOAD_TOO_LARGE, "VIDEO_POST_UPLOAD_PART_TOO_LARGE",
+                "The parts would hold more than the declared " + grant.sourceSize() + " bytes"));
     }
 
     /** Replaces the part, then records it; a refused part (a replaced upload, a post that moved on) is removed. */
-    private StoredPart keep(Path temp, UploadUrlSigner.PartGrant grant, Written written) throws IOException {
+    private StoredPart keep(Path temp, UploadUrlSigner.PartGrant grant, UploadStreams.Written written)
+            throws IOException {
         if (written.size() == 0) {
             throw ApiException.badRequest("EMPTY_VIDEO_POST_UPLOAD_PART", "A part needs at least one byte");
         }
@@ -122,19 +101,4 @@ public class PartUploads {
         }
     }
 
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is not available", e);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // a leftover .incoming file is removed with the post
-        }
-    }
 }

@@ -1,8 +1,10 @@
 package io.flipflop.media.videopost;
 
+import io.flipflop.api.videopost.VideoPostAsset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Where a post's files are: {@code {root}/{videoPostId}/upload/{uploadId}/part-{n}} while uploading,
  * {@code source} once assembled, {@code work/} while a job runs and {@code out/} (CMAF segments, HLS and DASH
- * manifests, {@code thumbnail.jpg}) once processed. Only this class builds paths, from numbers and names it checks.
+ * manifests, {@code thumbnail.jpg}) once processed; uploaded thumbnails and previews in {@code assets/} until
+ * completed, then in {@code images/}. Only this class builds paths, from numbers and names it checks.
  */
 public final class PostFiles {
 
@@ -33,10 +36,35 @@ public final class PostFiles {
     }
 
     Path upload(long videoPostId, String uploadId) {
+        return uploads(videoPostId).resolve(checked(uploadId));
+    }
+
+    /** Where checked, re-encoded thumbnail and preview uploads wait for their completion. */
+    Path assets(long videoPostId) {
+        return post(videoPostId).resolve("assets");
+    }
+
+    /** The re-encoded file of an asset upload, until it completes: {@code assets/{uploadId}-thumbnail.jpg}. */
+    Path stagedAsset(long videoPostId, VideoPostAsset asset, String uploadId) {
+        return assets(videoPostId).resolve(checked(uploadId) + "-" + asset.fileName());
+    }
+
+    /** A completed thumbnail or preview upload. Transcoding writes only {@code out/}, so it never replaces one. */
+    Path uploadedAsset(long videoPostId, VideoPostAsset asset) {
+        return post(videoPostId).resolve("images").resolve(asset.fileName());
+    }
+
+    /** The thumbnail or preview the origin serves: the uploaded one if there is one, else the generated one. */
+    Path shownAsset(long videoPostId, VideoPostAsset asset) {
+        Path uploaded = uploadedAsset(videoPostId, asset);
+        return Files.exists(uploaded) ? uploaded : out(videoPostId).resolve(asset.fileName());
+    }
+
+    private static String checked(String uploadId) {
         if (!uploadId.matches("[0-9a-fA-F-]{1,64}")) {
             throw new IllegalArgumentException("Not an upload id: " + uploadId);
         }
-        return uploads(videoPostId).resolve(uploadId);
+        return uploadId;
     }
 
     Path part(long videoPostId, String uploadId, int partNumber) {
@@ -78,6 +106,17 @@ public final class PostFiles {
             // the directory changed while it was read; what was counted stands
         }
         return total;
+    }
+
+    /** Removes the directory {@code dir} if nothing is in it. */
+    static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException inUse) {
+            // it holds files of the post: it stays
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Removes {@code path} and everything under it; nothing when it does not exist. */

@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The video post pieces of the media worker: part uploads, the transcoding queue and worker, playback. */
+/**
+ * The video post pieces of the media worker: part, thumbnail and preview uploads, the transcoding queue and worker,
+ * playback.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PostMediaSettings.class)
 class PostMediaConfiguration {
@@ -32,6 +35,18 @@ class PostMediaConfiguration {
     @Bean
     PartUploads partUploads(PostFiles files, UploadUrlSigner signer, PostCommands commands) {
         return new PartUploads(files, signer, commands, Clock.systemUTC());
+    }
+
+    @Bean
+    AssetUploads assetUploads(PostFiles files, UploadUrlSigner signer, PostCommands commands,
+                              PostMediaSettings settings) {
+        return new AssetUploads(files, signer, new AssetEncoder(settings.probeTimeout(), AssetEncoder.TIMEOUT,
+                AssetEncoder.MAX_PIXELS), commands, Clock.systemUTC());
+    }
+
+    @Bean
+    AssetPlacement assetPlacement(PostFiles files) {
+        return new AssetPlacement(files);
     }
 
     @Bean

@@ -51,12 +51,24 @@ public class PostPlaybackGate {
     }
 
     public Mono<Playback> admit(long videoPostId, String streamingToken) {
+        return admit(videoPostId, streamingToken, true);
+    }
+
+    /**
+     * As {@link #admit(long, String)} for the post's thumbnail and preview, in any state: an uploaded one exists
+     * before (and without) transcoding.
+     */
+    public Mono<Playback> admitPictures(long videoPostId, String streamingToken) {
+        return admit(videoPostId, streamingToken, false);
+    }
+
+    private Mono<Playback> admit(long videoPostId, String streamingToken, boolean processedOnly) {
         return viewers.viewerOf(streamingToken)
                 .onErrorMap(JwtException.class, e -> new ApiException(HttpStatus.UNAUTHORIZED,
                         "INVALID_STREAMING_TOKEN", "The streaming token is invalid or expired"))
                 .flatMap(viewer -> Mono.from(posts.find(eq("_id", videoPostId)).first())
-                        .filter(post -> "ACTIVE".equals(post.getString("state"))
-                                && VideoPostState.PROCESSED.name().equals(post.getString("videoPostState")))
+                        .filter(post -> "ACTIVE".equals(post.getString("state")) && (!processedOnly
+                                || VideoPostState.PROCESSED.name().equals(post.getString("videoPostState"))))
                         .flatMap(post -> {
                             ProtectedResource resource = new ProtectedResource(post.getLong("appId"),
                                     post.getLong("memberId"), AccessLevel.valueOf(post.getString("accessLevel")),

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
 
 /**
  * Asks the bundled ffprobe what an uploaded source is. The content type a client declares proves nothing (a text
@@ -30,44 +30,29 @@ class SourceProber {
     private static final int MAX_OUTPUT = 1 << 20;
 
     private final Duration timeout;
+    private final long maxPixels;
 
     SourceProber(Duration timeout) {
+        this(timeout, 0);
+    }
+
+    /**
+     * @param maxPixels the largest picture (width × height) ffprobe may decode while it looks; larger ones show as
+     *                  no size. 0: ffmpeg's own limit. A small file may declare a huge picture (a decompression bomb).
+     */
+    SourceProber(Duration timeout, long maxPixels) {
         this.timeout = timeout;
+        this.maxPixels = maxPixels;
     }
 
     SourceProbe probe(Path source) throws UnusableSource, IOException, InterruptedException {
-        // output to a file, not a pipe: a pipe nobody reads, or one read until EOF, could block past the time limit
-        Path report = source.resolveSibling("probe.json");
-        Process process = BundledPrograms.ffprobe("-v", "error", "-print_format", "json", "-show_format",
-                "-show_streams", "-i", source.toString()).redirectErrorStream(true)
-                .redirectOutput(report.toFile()).start();
-        String text;
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new UnusableSource("ffprobe did not finish within " + timeout.toSeconds() + " s");
-            }
-            if (Files.size(report) > MAX_OUTPUT) {
-                throw new UnusableSource("ffprobe found more in the file than a video has");
-            }
-            text = Files.readString(report, StandardCharsets.UTF_8);
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(report);
-        }
-        if (process.exitValue() != 0) {
-            throw new UnusableSource("Not a readable video file: " + firstLine(text));
-        }
-        JsonNode probe = JSON.readTree(text);
-        JsonNode video = null;
+        JsonNode probe = report(source);
+        JsonNode video = videoStream(probe);
         boolean audio = false;
         for (JsonNode stream : probe.path("streams")) {
-            String type = stream.path("codec_type").asText();
-            if ("video".equals(type) && video == null && stream.path("disposition").path("attached_pic").asInt() == 0) {
-                video = stream;
-            }
-            audio |= "audio".equals(type);
+            audio |= "audio".equals(stream.path("codec_type").asText());
         }
-        if (video == null || video.path("width").asInt() <= 0 || video.path("height").asInt() <= 0) {
+        if (video == null) {
             throw new UnusableSource("No video stream in the file");
         }
         double duration = probe.path("format").path("duration").asDouble(0);
@@ -76,6 +61,48 @@ class SourceProber {
         }
         return new SourceProbe(duration, video.path("width").asInt(), video.path("height").asInt(), audio,
                 probe.path("format").path("format_name").asText());
+    }
+
+    /** The first video stream of a {@link #report} that is no attached picture, if it has a size; else null. */
+    static JsonNode videoStream(JsonNode report) {
+        for (JsonNode stream : report.path("streams")) {
+            if ("video".equals(stream.path("codec_type").asText())
+                    && stream.path("disposition").path("attached_pic").asInt() == 0) {
+                return stream.path("width").asInt() > 0 && stream.path("height").asInt() > 0 ? stream : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What ffprobe says of {@code file}: its format and streams, as JSON. A file it cannot read at all, or not in
+     * time, is unusable with the reason.
+     */
+    JsonNode report(Path file) throws UnusableSource, IOException, InterruptedException {
+        // output to files, not pipes: a pipe nobody reads, or one read until EOF, could block past the time limit;
+        // complaints apart from the report, as ffprobe also complains about files it then describes
+        Path report = file.resolveSibling(file.getFileName() + ".probe.json");
+        Path complaints = file.resolveSibling(file.getFileName() + ".probe.log");
+        try {
+            OptionalInt exit = BundledPrograms.runWithin(BundledPrograms.ffprobe("-v", "error", "-max_pixels",
+                    String.valueOf(maxPixels > 0 ? maxPixels : Integer.MAX_VALUE), "-print_format", "json",
+                    "-show_format", "-show_streams", "-i", file.toString())
+                    .redirectOutput(report.toFile()).redirectError(complaints.toFile()), timeout);
+            if (exit.isEmpty()) {
+                throw new UnusableSource("ffprobe did not finish within " + timeout.toSeconds() + " s");
+            }
+            if (Files.size(report) > MAX_OUTPUT || Files.size(complaints) > MAX_OUTPUT) {
+                throw new UnusableSource("ffprobe found more in the file than a video has");
+            }
+            if (exit.getAsInt() != 0) {
+                throw new UnusableSource("Not a readable video file: "
+                        + firstLine(Files.readString(complaints, StandardCharsets.UTF_8)));
+            }
+            return JSON.readTree(Files.readString(report, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(report);
+            Files.deleteIfExists(complaints);
+        }
     }
 
     private static String firstLine(String text) {

@@ -19,9 +19,10 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs and checks the part upload URLs of video posts (reference §10.6): the command side hands them out, the media
- * worker that stores the parts checks them, so the PUT needs no other credential. The HMAC-SHA256 covers the post,
- * the upload, the part, the declared source size and the expiry. The key is made once, at random, and kept in
+ * Signs and checks the upload URLs of video posts (parts of a source, reference §10.6; thumbnails and previews,
+ * §10.8): the command side hands them out, the media worker that stores the bytes checks them, so the PUT needs no
+ * other credential. The HMAC-SHA256 covers the post, the upload, the part (or the asset), the declared size and the
+ * expiry. The key is made once, at random, and kept in
  * MongoDB, so every node of a split deployment shares it without configuration and a restart keeps URLs valid.
  */
 @Component
@@ -37,29 +38,50 @@ public class UploadUrlSigner {
     public record PartGrant(long videoPostId, String uploadId, int partNumber, long sourceSize, Instant expires) {
     }
 
+    /**
+     * The signed fields of a thumbnail's or preview's URL ({@code asset}). Its signed text starts with a word, a
+     * part's with a number, so neither signature is ever valid for the other.
+     */
+    public record AssetGrant(long videoPostId, String asset, String uploadId, long size, Instant expires) {
+    }
+
     public UploadUrlSigner(MongoDatabase database) {
         this.database = database;
     }
 
     public String signature(PartGrant grant) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key());
-            String text = grant.videoPostId() + "\n" + grant.uploadId() + "\n" + grant.partNumber() + "\n"
-                    + grant.sourceSize() + "\n" + grant.expires().getEpochSecond();
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return sign(grant.videoPostId() + "\n" + grant.uploadId() + "\n" + grant.partNumber() + "\n"
+                + grant.sourceSize() + "\n" + grant.expires().getEpochSecond());
+    }
+
+    public String signature(AssetGrant grant) {
+        return sign("asset\n" + grant.asset() + "\n" + grant.videoPostId() + "\n" + grant.uploadId() + "\n"
+                + grant.size() + "\n" + grant.expires().getEpochSecond());
     }
 
     /** Whether {@code signature} is the grant's and the grant has not expired at {@code now}; constant time. */
     public boolean verify(PartGrant grant, String signature, Instant now) {
-        if (signature == null || grant.expires().isBefore(now)) {
-            return false;
+        return !grant.expires().isBefore(now) && matches(signature(grant), signature);
+    }
+
+    /** As {@link #verify(PartGrant, String, Instant)}, for a thumbnail's or preview's URL. */
+    public boolean verify(AssetGrant grant, String signature, Instant now) {
+        return !grant.expires().isBefore(now) && matches(signature(grant), signature);
+    }
+
+    private static boolean matches(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String sign(String text) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key());
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
-        return MessageDigest.isEqual(signature(grant).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     private SecretKeySpec key() {

@@ -8,6 +8,7 @@ import io.flipflop.api.videopost.ProcessedSummary;
 import io.flipflop.api.videopost.Rendition;
 import io.flipflop.api.videopost.SourceProbe;
 import io.flipflop.api.videopost.TranscodingProfileRefs;
+import io.flipflop.api.videopost.VideoPostAsset;
 import io.flipflop.api.videopost.VideoPostFiles;
 import io.flipflop.api.videopost.VideoPostProcessing;
 import io.flipflop.api.videopost.VideoPostState;
@@ -33,7 +34,8 @@ import org.bson.Document;
  * as the room was then), title, description, accessLevel, customData, category, tags, videoPostState,
  * allowlist, creatorType, creatorId, source{filename, size, contentType}, probe{durationSeconds, width, height,
  * hasAudio, formatName}, percent, fps, etaSeconds, attempt, failureReason, renditions[{width, height,
- * videoBitrate}], outputs[{format, size, url}], uploadedAt, uploadFailedAt, state, createdAt, lastModifiedAt,
+ * videoBitrate}], outputs[{format, size, url}], assets{THUMBNAIL, PREVIEW: {url, contentType, size,
+ * originalFileName}} (uploaded ones), uploadedAt, uploadFailedAt, state, createdAt, lastModifiedAt,
  * version}}. {@code state} becomes DELETED when the post is deleted. The media worker's playback origin reads it
  * too (appId, memberId, accessLevel, allowlist, videoPostState, state).
  */
@@ -65,6 +67,7 @@ public final class VideoPostDocuments {
     static final String FAILURE_REASON = "failureReason";
     static final String RENDITIONS = "renditions";
     static final String OUTPUTS = "outputs";
+    static final String ASSETS = "assets";
     static final String UPLOADED_AT = "uploadedAt";
     static final String UPLOAD_FAILED_AT = "uploadFailedAt";
     static final String STATE = "state";
@@ -92,10 +95,13 @@ public final class VideoPostDocuments {
         FileView src = source == null ? null : new FileView(id, ACTIVE, "VIDEO_POST_SRC",
                 source.getString("contentType"), source.getLong("size"), source.getString("filename"), null, NO_DRM);
         List<Document> outputs = post.getList(OUTPUTS, Document.class, List.of());
-        FileView thumbnail = outputs.stream().filter(o -> THUMBNAIL_FORMAT.equals(o.getString("format"))).findFirst()
-                .map(o -> new FileView(id, ACTIVE, "VIDEO_POST_THUMBNAIL", "image/jpeg", o.getLong("size"), null,
-                        o.getString("url"), NO_DRM))
+        FileView generated = outputs.stream().filter(o -> THUMBNAIL_FORMAT.equals(o.getString("format")))
+                .findFirst().map(o -> new FileView(id, ACTIVE, "VIDEO_POST_THUMBNAIL", "image/jpeg", o.getLong("size"),
+                        null, o.getString("url"), NO_DRM))
                 .orElse(null);
+        Document assets = post.get(ASSETS, new Document());
+        FileView thumbnail = shown(id, VideoPostAsset.THUMBNAIL, assets, generated);
+        FileView preview = shown(id, VideoPostAsset.PREVIEW, assets, null);
         List<ProcessedSummary> summaries = outputs.stream()
                 .filter(o -> !THUMBNAIL_FORMAT.equals(o.getString("format")))
                 .map(o -> new ProcessedSummary(o.getString("format"), o.getLong("size"), o.getString("url"), null,
@@ -112,7 +118,7 @@ public final class VideoPostDocuments {
                 post.getString(TITLE), post.getString(DESCRIPTION), strings(post.get(CUSTOM_DATA, Document.class)),
                 post.getString(CATEGORY), post.getList(TAGS, String.class), new VideoRoomStats(allowlist(post).size()),
                 new TranscodingProfileRefs(null, null, null),
-                new VideoPostFiles(src, List.of(), summaries, null, thumbnail),
+                new VideoPostFiles(src, List.of(), summaries, preview, thumbnail),
                 new VideoPostProcessing(post.getDouble(PERCENT), post.getDouble(FPS), post.getLong(ETA_SECONDS),
                         post.getInteger(ATTEMPT), post.getString(FAILURE_REASON), probe == null ? null
                         : new SourceProbe(probe.getDouble("durationSeconds"), probe.getInteger("width"),
@@ -120,6 +126,14 @@ public final class VideoPostDocuments {
                                 probe.getString("formatName")), renditions),
                 instant(post, UPLOADED_AT), instant(post, UPLOAD_FAILED_AT), instant(post, CREATED_AT),
                 instant(post, LAST_MODIFIED_AT));
+    }
+
+    /** An uploaded thumbnail or preview is shown in place of the generated one (docs/API.md). */
+    private static FileView shown(long id, VideoPostAsset kind, Document assets, FileView generated) {
+        Document asset = assets.get(kind.name(), Document.class);
+        return asset == null ? generated : new FileView(id, ACTIVE, "VIDEO_POST_" + kind.name(),
+                asset.getString("contentType"), asset.getLong("size"), asset.getString("originalFileName"),
+                asset.getString("url"), NO_DRM);
     }
 
     private static VideoRoomRef videoRoom(Document room) {

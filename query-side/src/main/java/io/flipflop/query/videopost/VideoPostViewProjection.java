@@ -15,6 +15,7 @@ import static io.flipflop.query.videopost.VideoPostDocuments.ACTIVE;
 import static io.flipflop.query.videopost.VideoPostDocuments.ALLOWLIST;
 import static io.flipflop.query.videopost.VideoPostDocuments.APP_ID;
 import static io.flipflop.query.videopost.VideoPostDocuments.APP_USER_ID;
+import static io.flipflop.query.videopost.VideoPostDocuments.ASSETS;
 import static io.flipflop.query.videopost.VideoPostDocuments.ATTEMPT;
 import static io.flipflop.query.videopost.VideoPostDocuments.CATEGORY;
 import static io.flipflop.query.videopost.VideoPostDocuments.CREATED_AT;
@@ -47,6 +48,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.flipflop.api.videopost.ArchivePostCreated;
+import io.flipflop.api.videopost.AssetUploadRequested;
+import io.flipflop.api.videopost.AssetUploadStored;
+import io.flipflop.api.videopost.AssetUploaded;
+import io.flipflop.api.videopost.UploadedAsset;
 import io.flipflop.api.videopost.MemberAllowedOnVideoPost;
 import io.flipflop.api.videopost.MemberDisallowedOnVideoPost;
 import io.flipflop.api.videopost.ProcessedOutput;
@@ -157,6 +162,7 @@ public class VideoPostViewProjection {
         }
         fields.put(RENDITIONS, List.of());
         fields.put(OUTPUTS, List.of());
+        fields.put(ASSETS, new Document());
         fields.put(STATE, ACTIVE);
         fields.put(CREATED_AT, at);
         fields.put(LAST_MODIFIED_AT, at);
@@ -245,6 +251,25 @@ public class VideoPostViewProjection {
     @EventHandler
     public void on(TranscodingRetryRequested event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         change(event, sequence, timestamp);
+    }
+
+    @EventHandler
+    public void on(AssetUploadRequested event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        change(event, sequence, timestamp);
+    }
+
+    @EventHandler
+    public void on(AssetUploadStored event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        change(event, sequence, timestamp);
+    }
+
+    /** The uploaded thumbnail or preview, shown in place of the generated one. */
+    @EventHandler
+    public void on(AssetUploaded event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        UploadedAsset file = event.file();
+        change(event, sequence, timestamp, set(ASSETS + "." + event.asset().name(), new Document("url", file.url())
+                .append("contentType", file.contentType()).append("size", file.size())
+                .append("originalFileName", file.originalFileName())));
     }
 
     @ResetHandler
