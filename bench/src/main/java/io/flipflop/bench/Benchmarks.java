@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,13 +55,21 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         try (BenchPlatform platform = BenchPlatform.onDisk(Files.createTempDirectory("flipflop-bench"))) {
-            double rawInsert = rawInsertRate(platform.client().getDatabase("baseline").getCollection("raw"));
-            new Benchmarks().run(platform.start("--flipflop.rtmp.port=0"), rawInsert);
+            MongoCollection<Document> raw = platform.client().getDatabase("baseline").getCollection("raw");
+            double rawInsert = rawInsertRate(raw);
+            RoundTrips roundTrips = new RoundTrips();
+            new Benchmarks().run(platform.observe(roundTrips).start("--flipflop.rtmp.port=0"), rawInsert, raw,
+                    roundTrips);
         }
         System.exit(0);
     }
 
-    private void run(BenchPlatform platform, double rawInsert) throws Exception {
+    /**
+     * The raw insert rate is measured before the platform starts and again right after the gateway's command
+     * phases, and the ratios use their mean: a load that comes or goes during the run moves both sides.
+     */
+    private void run(BenchPlatform platform, double rawInsertBefore, MongoCollection<Document> raw,
+                     RoundTrips roundTrips) throws Exception {
         this.platform = platform;
         this.appId = platform.appId();
         ConfigurableApplicationContext app = platform.app();
@@ -69,10 +78,17 @@ public final class Benchmarks {
         List<Member> members = registerMembers();
         AtomicInteger version = new AtomicInteger();
 
+        Map<String, Long> before = roundTrips.snapshot();
         double gatewayDistinct = rate(CLIENTS, i -> rename(commands, members.get(i % MEMBERS), version));
+        // the warm-up's commands are counted too
+        String tripsDistinct = RoundTrips.perCommand(before, roundTrips.snapshot(), COMMANDS + COMMANDS / 10);
         double gatewayHot = rate(CLIENTS, i -> rename(commands, members.get(0), version));
+        before = roundTrips.snapshot();
         double gatewayDistinctAlone = rate(1, i -> rename(commands, members.get(i % MEMBERS), version));
+        String tripsAlone = RoundTrips.perCommand(before, roundTrips.snapshot(), COMMANDS + COMMANDS / 10);
         double gatewayHotAlone = rate(1, i -> rename(commands, members.get(0), version));
+        double rawInsertAfter = rawInsertRate(raw);
+        double rawInsert = (rawInsertBefore + rawInsertAfter) / 2;
         double httpDistinct = rate(CLIENTS, i -> patch(members.get(i % MEMBERS), "h" + version.incrementAndGet()));
         double httpHot = rate(CLIENTS, i -> patch(members.get(0), "h" + version.incrementAndGet()));
         long[] lagMicros = projectionLag(database.getCollection("members"), members, version);
@@ -83,13 +99,16 @@ public final class Benchmarks {
         System.out.println();
         System.out.println("| figure | value | ratio |");
         System.out.println("|---|---|---|");
-        System.out.printf("| raw insertOne/s (baseline, same driver and server) | %.0f | 1.00 |%n", rawInsert);
+        System.out.printf("| raw insertOne/s (baseline, same driver and server; mean of before / after: %.0f / %.0f) | %.0f | 1.00 |%n",
+                rawInsertBefore, rawInsertAfter, rawInsert);
         System.out.printf("| commands/s, gateway, distinct aggregates, %d callers | %.0f | %.2f × raw insert |%n", CLIENTS, gatewayDistinct, gatewayDistinct / rawInsert);
         System.out.printf("| commands/s, gateway, one hot aggregate, %d callers | %.0f | %.2f × distinct |%n", CLIENTS, gatewayHot, gatewayHot / gatewayDistinct);
         System.out.printf("| commands/s, gateway, distinct aggregates, 1 caller | %.0f | %.2f × raw insert |%n", gatewayDistinctAlone, gatewayDistinctAlone / rawInsert);
         System.out.printf("| commands/s, gateway, one hot aggregate, 1 caller | %.0f | %.2f × distinct |%n", gatewayHotAlone, gatewayHotAlone / gatewayDistinctAlone);
         System.out.printf("| commands/s, HTTP, distinct aggregates, %d callers | %.0f | %.2f × raw insert |%n", CLIENTS, httpDistinct, httpDistinct / rawInsert);
         System.out.printf("| commands/s, HTTP, one hot aggregate, %d callers | %.0f | %.2f × distinct |%n", CLIENTS, httpHot, httpHot / httpDistinct);
+        System.out.printf("| MongoDB round trips per command, gateway, distinct, %d callers | %s | |%n", CLIENTS, tripsDistinct);
+        System.out.printf("| MongoDB round trips per command, gateway, distinct, 1 caller | %s | |%n", tripsAlone);
         System.out.printf("| append → read model visible, p50 | %.1f ms | |%n", lagMicros[0] / 1000.0);
         System.out.printf("| append → read model visible, p99 | %.1f ms | |%n", lagMicros[1] / 1000.0);
         System.out.printf("| replay events/s, fresh reader | %.0f | %.2f × raw insert |%n", replay, replay / rawInsert);
