@@ -7,7 +7,7 @@ package io.flipflop.api.videopost;
 public sealed interface VideoPostEvent permits VideoPostCreated, VideoPostUpdated, VideoPostDeleted,
         MemberAllowedOnVideoPost, MemberDisallowedOnVideoPost, SourceUploadRequested, SourcePartStored,
         SourceUploaded, SourceUploadFailed, TranscodingQueued, TranscodingQueuingFailed, ProcessingStarted,
-        ProcessingProgressed, VideoPostProcessed, ProcessingFailed, TranscodingRetryRequested, ArchivePostCreated {
+        ProcessingProgressed, VideoPostProcessed, ProcessingFailed, TranscodingRetryRequested, ArchivePostCreated, VideoPostProfilesChosen {
     long videoPostId();
 
     VideoPostState state();

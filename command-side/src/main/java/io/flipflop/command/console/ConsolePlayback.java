@@ -1,6 +1,5 @@
 package io.flipflop.command.console;
 
-import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.videoroom.MemberRef;
 import io.flipflop.api.videoroom.VideoRoomCreated;
 import io.flipflop.command.broadcast.Owners;
@@ -8,9 +7,6 @@ import io.flipflop.command.token.JwtTokenIssuer;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.security.AuthenticatedMember;
 import io.flipflop.platform.security.ConsoleUser;
-import java.util.Optional;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -24,12 +20,12 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class ConsolePlayback {
 
-    private final EventStore events;
+    private final ConsoleApps apps;
     private final Owners owners;
     private final JwtTokenIssuer issuer;
 
-    public ConsolePlayback(EventStore events, Owners owners, JwtTokenIssuer issuer) {
-        this.events = events;
+    public ConsolePlayback(ConsoleApps apps, Owners owners, JwtTokenIssuer issuer) {
+        this.apps = apps;
         this.owners = owners;
         this.issuer = issuer;
     }
@@ -37,10 +33,8 @@ public class ConsolePlayback {
     /** 404 APP_NOT_FOUND (also another user's app), VIDEO_ROOM_NOT_FOUND or MEMBER_NOT_FOUND (owner deleted). */
     public Mono<String> streamingTokenAsOwner(ConsoleUser user, long appId, long videoRoomId) {
         return Mono.fromCallable(() -> {
-            first(appId, AppCreated.class)
-                    .filter(app -> app.ownerUserId() == user.userId())
-                    .orElseThrow(() -> ApiException.notFound("APP_NOT_FOUND", "No app " + appId));
-            VideoRoomCreated room = first(videoRoomId, VideoRoomCreated.class)
+            apps.requireOwned(user, appId);
+            VideoRoomCreated room = apps.first(videoRoomId, VideoRoomCreated.class)
                     .filter(created -> created.appId() == appId)
                     .orElseThrow(() -> ApiException.notFound("VIDEO_ROOM_NOT_FOUND", "No video room " + videoRoomId));
             MemberRef owner = owners.member(room.memberId())
@@ -49,14 +43,5 @@ public class ConsolePlayback {
             return issuer.issueMemberStreamingToken(new AuthenticatedMember(appId, owner.id(), owner.appUserId(),
                     owner.appUserName(), false));
         }).subscribeOn(Schedulers.boundedElastic()); // reads the event store and may reload the signing keys
-    }
-
-    /** The stream's first event, if the stream exists and starts with that kind of event. */
-    private <E> Optional<E> first(long aggregateId, Class<E> type) {
-        return events.readEvents(String.valueOf(aggregateId), 0).asStream()
-                .findFirst()
-                .map(EventMessage::getPayload)
-                .filter(type::isInstance)
-                .map(type::cast);
     }
 }

@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.flipflop.api.transcoding.ChosenProfiles;
+import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
 import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.CancelProcessing;
@@ -47,6 +49,7 @@ import io.flipflop.api.videopost.VideoPostDeleted;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostField;
 import io.flipflop.api.videopost.VideoPostProcessed;
+import io.flipflop.api.videopost.VideoPostProfilesChosen;
 import io.flipflop.api.videopost.VideoPostState;
 import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videopost.VideoPostUpdated;
@@ -60,6 +63,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -115,6 +119,8 @@ public class VideoPost {
     private Instant lastModifiedAt;
     /** The room whose archive this post is (LIVE_RECORDED), as it was when the post was made; null otherwise. */
     private VideoRoomRef videoRoom;
+    /** The transcoding profiles, as chosen; null for a post made before profiles existed, or of an archive. */
+    private ChosenProfiles profiles;
 
     record StoredPart(long size, String eTag) {
     }
@@ -136,6 +142,7 @@ public class VideoPost {
                 given.category(), VideoPostRules.distinctTags(given.tags()));
         apply(new VideoPostCreated(command.videoPostId(), VideoPostState.CREATED, command.appId(), command.memberId(),
                 command.appUserId(), command.type(), complete, command.creatorType(), command.creatorId()));
+        apply(new VideoPostProfilesChosen(command.videoPostId(), VideoPostState.CREATED, command.profiles()));
         return snapshot();
     }
 
@@ -169,7 +176,10 @@ public class VideoPost {
         return snapshot();
     }
 
-    /** Records a change only when a detail really changes. */
+    /**
+     * Records a change only when a detail or a profile really changes. Everything is checked before anything is
+     * recorded: a refused profile change leaves the details as they were, too.
+     */
     @CommandHandler
     public VideoPostSnapshot handle(UpdateVideoPost command) {
         requireVisibleTo(command.appId(), command.ownerMemberId());
@@ -182,9 +192,21 @@ public class VideoPost {
         if (changed.accessLevel() == null) {
             throw new DomainRejection("EMPTY_VIDEO_POST_ACCESS_LEVEL", "accessLevel cannot be cleared");
         }
+        ChosenProfiles chosen = profiles;
+        for (TranscodingProfileType type : command.profileFields() == null ? Set.<TranscodingProfileType>of()
+                : command.profileFields()) {
+            chosen = with(chosen, type, command.profiles());
+        }
+        boolean profilesChange = !Objects.equals(chosen, profiles);
+        if (profilesChange) {
+            VideoPostTransitions.requireProfilesChangeable(state);
+        }
         if (!changed.equals(details)) {
             VideoPostRules.checkDetails(changed);
             apply(new VideoPostUpdated(videoPostId, next, changed));
+        }
+        if (profilesChange) {
+            apply(new VideoPostProfilesChosen(videoPostId, next, chosen));
         }
         return snapshot();
     }
@@ -286,7 +308,7 @@ public class VideoPost {
         }
         List<UploadedPart> stored = IntStream.rangeClosed(1, partCount)
                 .mapToObj(n -> new UploadedPart(n, parts.get(n).eTag())).toList();
-        apply(new SourceUploaded(videoPostId, next, uploadId, source, stored));
+        apply(new SourceUploaded(videoPostId, next, uploadId, source, stored, profiles));
         return snapshot();
     }
 
@@ -352,7 +374,7 @@ public class VideoPost {
     @CommandHandler
     public VideoPostSnapshot handle(RetryTranscoding command) {
         requireVisibleTo(command.appId(), command.ownerMemberId());
-        apply(new TranscodingRetryRequested(videoPostId, advance(RetryTranscoding.class)));
+        apply(new TranscodingRetryRequested(videoPostId, advance(RetryTranscoding.class), profiles));
         return snapshot();
     }
 
@@ -388,6 +410,12 @@ public class VideoPost {
         creatorId = creatorIdentity;
         state = first;
         createdAt = at;
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(VideoPostProfilesChosen event, @Timestamp Instant at) {
+        profiles = event.profiles();
         lastModifiedAt = at;
     }
 
@@ -552,6 +580,17 @@ public class VideoPost {
         };
     }
 
+    /** {@code chosen} with the profile of {@code type} taken from {@code values}. */
+    private static ChosenProfiles with(ChosenProfiles chosen, TranscodingProfileType type, ChosenProfiles values) {
+        ChosenProfiles from = chosen == null ? ChosenProfiles.BEFORE_PROFILES : chosen;
+        return switch (type) {
+            case VIDEO -> new ChosenProfiles(values.video(), from.preview(), from.thumbnail());
+            case PREVIEW -> new ChosenProfiles(from.video(), values.preview(), from.thumbnail());
+            case THUMBNAIL -> new ChosenProfiles(from.video(), from.preview(), values.thumbnail());
+            case BROADCAST_RTMP -> from;
+        };
+    }
+
     VideoPostState state() {
         return state;
     }
@@ -563,6 +602,7 @@ public class VideoPost {
     private VideoPostSnapshot snapshot() {
         return new VideoPostSnapshot(videoPostId, appId, memberId, appUserId, type, details, creatorType, creatorId,
                 state, allowlist.size(), uploadId, source, partCount, probe, percent, fps, etaSeconds, attempt,
-                failureReason, renditions, outputs, uploadedAt, uploadFailedAt, createdAt, lastModifiedAt, videoRoom);
+                failureReason, renditions, outputs, uploadedAt, uploadFailedAt, createdAt, lastModifiedAt, videoRoom,
+                profiles);
     }
 }

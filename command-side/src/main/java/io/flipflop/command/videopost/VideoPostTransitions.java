@@ -99,6 +99,18 @@ public final class VideoPostTransitions {
         TABLE.put(state, Map.copyOf(row));
     }
 
+    /** Profiles may change until the upload completes: from then on the job is queued (or runs) with them. */
+    private static final Set<VideoPostState> PROFILES_CHANGEABLE = EnumSet.of(CREATED, FAILED_UPLOAD);
+
+    /** Refuses a change of profiles once transcoding started (reference §10.4), naming the states that allow it. */
+    public static void requireProfilesChangeable(VideoPostState state) {
+        if (!PROFILES_CHANGEABLE.contains(state)) {
+            throw new DomainRejection("VIDEO_POST_STATE_NOT_" + String.join("_OR_", names(PROFILES_CHANGEABLE)),
+                    "Video post is " + state + "; its transcoding profiles can change only while it is "
+                            + String.join(" or ", names(PROFILES_CHANGEABLE)));
+        }
+    }
+
     /** The state {@code command} leads to from {@code from}, or the rejection naming the states it needs. */
     public static VideoPostState next(VideoPostState from, Class<? extends VideoPostCommand> command) {
         return Optional.ofNullable(TABLE.get(from).get(command)).orElseThrow(() -> rejection(from, command));

@@ -1,6 +1,8 @@
 package io.flipflop.command.videopost;
 
 import io.flipflop.api.app.AppRef;
+import io.flipflop.api.transcoding.ChosenProfile;
+import io.flipflop.api.transcoding.ChosenProfiles;
 import io.flipflop.api.videopost.FileView;
 import io.flipflop.api.videopost.ProcessedOutput;
 import io.flipflop.api.videopost.ProcessedSummary;
@@ -12,6 +14,7 @@ import io.flipflop.api.videopost.VideoPostView;
 import io.flipflop.api.videoroom.MemberRef;
 import io.flipflop.api.videoroom.VideoRoomStats;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * A post as the write endpoints answer it (reference §13.4). Files have no ids of their own here: a file's
@@ -22,12 +25,14 @@ public final class VideoPostViews {
     public static final String THUMBNAIL_FORMAT = "JPEG";
     private static final String ACTIVE = "ACTIVE";
     private static final FileView.Drm NO_DRM = new FileView.Drm(false, null);
-    private static final TranscodingProfileRefs DEFAULT_PROFILES = new TranscodingProfileRefs(null, null, null);
+    private static final TranscodingProfileRefs NO_PROFILES = new TranscodingProfileRefs(null, null, null);
 
     private VideoPostViews() {
     }
 
-    public static VideoPostView view(VideoPostSnapshot post, AppRef app, MemberRef member) {
+    /** {@code profileState} answers a chosen profile's state now (ACTIVE or DELETED). */
+    public static VideoPostView view(VideoPostSnapshot post, AppRef app, MemberRef member,
+                                     LongFunction<String> profileState) {
         VideoPostDetails details = post.details();
         long id = post.videoPostId();
         FileView src = post.source() == null ? null : new FileView(id, ACTIVE, "VIDEO_POST_SRC",
@@ -43,9 +48,22 @@ public final class VideoPostViews {
         return new VideoPostView(id, ACTIVE, post.state(), post.type(), details.accessLevel(), app, member,
                 post.creatorType(), post.creatorId(), post.videoRoom(), details.title(), details.description(),
                 details.customData(), details.category(), details.tags(), new VideoRoomStats(post.allowlistSize()),
-                DEFAULT_PROFILES, new VideoPostFiles(src, List.of(), summaries, null, thumbnail),
+                profiles(post.profiles(), profileState), new VideoPostFiles(src, List.of(), summaries, null, thumbnail),
                 new VideoPostProcessing(post.percent(), post.fps(), post.etaSeconds(), post.attempt(),
                         post.failureReason(), post.probe(), post.renditions()),
                 post.uploadedAt(), post.uploadFailedAt(), post.createdAt(), post.lastModifiedAt());
+    }
+
+    private static TranscodingProfileRefs profiles(ChosenProfiles chosen, LongFunction<String> state) {
+        if (chosen == null) {
+            return NO_PROFILES;
+        }
+        return new TranscodingProfileRefs(ref(chosen.video(), state), ref(chosen.preview(), state),
+                ref(chosen.thumbnail(), state));
+    }
+
+    private static TranscodingProfileRefs.Ref ref(ChosenProfile profile, LongFunction<String> state) {
+        return profile == null ? null : new TranscodingProfileRefs.Ref(profile.id(), state.apply(profile.id()),
+                profile.type(), profile.name());
     }
 }
