@@ -6,8 +6,11 @@ package io.flipflop.api.transcoding;
  */
 public record ChosenProfiles(ChosenProfile video, ChosenProfile preview, ChosenProfile thumbnail) {
 
-    /** What a post made before profiles existed was transcoded with. */
-    public static final ChosenProfiles BEFORE_PROFILES = new ChosenProfiles(
+    /**
+     * What a post gets when it names no profile: the default ladder and thumbnail, no preview. Also what a post made
+     * before profiles existed was transcoded with.
+     */
+    public static final ChosenProfiles DEFAULTS = new ChosenProfiles(
             SystemTranscodingProfiles.DEFAULT_VIDEO.chosen(), null,
             SystemTranscodingProfiles.DEFAULT_THUMBNAIL.chosen());
 }

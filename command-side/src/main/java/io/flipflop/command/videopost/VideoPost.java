@@ -582,7 +582,7 @@ public class VideoPost {
 
     /** {@code chosen} with the profile of {@code type} taken from {@code values}. */
     private static ChosenProfiles with(ChosenProfiles chosen, TranscodingProfileType type, ChosenProfiles values) {
-        ChosenProfiles from = chosen == null ? ChosenProfiles.BEFORE_PROFILES : chosen;
+        ChosenProfiles from = chosen == null ? ChosenProfiles.DEFAULTS : chosen;
         return switch (type) {
             case VIDEO -> new ChosenProfiles(values.video(), from.preview(), from.thumbnail());
             case PREVIEW -> new ChosenProfiles(from.video(), values.preview(), from.thumbnail());

@@ -1,7 +1,6 @@
 package io.flipflop.command.videopost;
 
-import static io.flipflop.api.transcoding.SystemTranscodingProfiles.DEFAULT_THUMBNAIL;
-import static io.flipflop.api.transcoding.SystemTranscodingProfiles.DEFAULT_VIDEO;
+import static io.flipflop.api.transcoding.ChosenProfiles.DEFAULTS;
 import static io.flipflop.api.transcoding.TranscodingProfileType.PREVIEW;
 import static io.flipflop.api.transcoding.TranscodingProfileType.THUMBNAIL;
 import static io.flipflop.api.transcoding.TranscodingProfileType.VIDEO;
@@ -92,16 +91,19 @@ public class VideoPostService {
         this.clock = clock;
     }
 
-    /** The owner is the app's member {@code request.appUserId()}. */
+    /**
+     * The owner is the app's member {@code request.appUserId()}; a profile not named is the default (the default
+     * ladder and thumbnail, no preview: {@link ChosenProfiles#DEFAULTS}).
+     */
     public Mono<VideoPostSnapshot> create(long appId, CreateVideoPostRequest request) {
         return Mono.fromCallable(() -> {
                     if (request.appUserId() == null || request.appUserId().isEmpty()) {
                         throw ApiException.badRequest("EMPTY_VIDEO_POST_APP_USER_ID", "appUserId is required");
                     }
                     ChosenProfiles chosen = new ChosenProfiles(
-                            profile(appId, VIDEO, request.videoProfileId(), DEFAULT_VIDEO.chosen()),
-                            profile(appId, PREVIEW, request.previewProfileId(), null),
-                            profile(appId, THUMBNAIL, request.thumbnailProfileId(), DEFAULT_THUMBNAIL.chosen()));
+                            profile(appId, VIDEO, request.videoProfileId(), DEFAULTS.video()),
+                            profile(appId, PREVIEW, request.previewProfileId(), DEFAULTS.preview()),
+                            profile(appId, THUMBNAIL, request.thumbnailProfileId(), DEFAULTS.thumbnail()));
                     VideoPostDetails details = new VideoPostDetails(request.title(), request.description(),
                             request.accessLevel(), request.customData(), request.category(), request.tags());
                     VideoPostRules.checkDetails(details);
@@ -117,7 +119,7 @@ public class VideoPostService {
     public Mono<VideoPostSnapshot> update(long appId, long videoPostId, VideoPostRequests.Patch patch) {
         Map<TranscodingProfileType, Long> ids = patch.profileIds();
         return Mono.fromCallable(() -> new ChosenProfiles(
-                        profile(appId, VIDEO, ids.get(VIDEO), DEFAULT_VIDEO.chosen()),
+                        profile(appId, VIDEO, ids.get(VIDEO), DEFAULTS.video()),
                         profile(appId, PREVIEW, ids.get(PREVIEW), null),
                         profile(appId, THUMBNAIL, ids.get(THUMBNAIL), null)))
                 .subscribeOn(Schedulers.boundedElastic())

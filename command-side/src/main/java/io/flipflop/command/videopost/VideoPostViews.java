@@ -14,6 +14,7 @@ import io.flipflop.api.videopost.VideoPostView;
 import io.flipflop.api.videoroom.MemberRef;
 import io.flipflop.api.videoroom.VideoRoomStats;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
@@ -23,6 +24,9 @@ import java.util.function.LongFunction;
 public final class VideoPostViews {
 
     public static final String THUMBNAIL_FORMAT = "JPEG";
+    public static final String PREVIEW_FORMAT = "PREVIEW";
+    /** Outputs shown as {@code file.thumbnail} and {@code file.preview}, not as playable summaries. */
+    private static final Set<String> PICTURES = Set.of(THUMBNAIL_FORMAT, PREVIEW_FORMAT);
     private static final String ACTIVE = "ACTIVE";
     private static final FileView.Drm NO_DRM = new FileView.Drm(false, null);
     private static final TranscodingProfileRefs NO_PROFILES = new TranscodingProfileRefs(null, null, null);
@@ -38,20 +42,25 @@ public final class VideoPostViews {
         FileView src = post.source() == null ? null : new FileView(id, ACTIVE, "VIDEO_POST_SRC",
                 post.source().contentType(), post.source().size(), post.source().filename(), null, NO_DRM);
         List<ProcessedOutput> outputs = post.outputs();
-        FileView thumbnail = outputs.stream().filter(o -> THUMBNAIL_FORMAT.equals(o.format())).findFirst()
-                .map(o -> new FileView(id, ACTIVE, "VIDEO_POST_THUMBNAIL", "image/jpeg", o.size(), null, o.url(),
-                        NO_DRM))
-                .orElse(null);
-        List<ProcessedSummary> summaries = outputs.stream().filter(o -> !THUMBNAIL_FORMAT.equals(o.format()))
+        FileView thumbnail = file(id, outputs, THUMBNAIL_FORMAT, "VIDEO_POST_THUMBNAIL", "image/jpeg");
+        FileView preview = file(id, outputs, PREVIEW_FORMAT, "VIDEO_POST_PREVIEW", "video/mp4");
+        List<ProcessedSummary> summaries = outputs.stream().filter(o -> !PICTURES.contains(o.format()))
                 .map(o -> new ProcessedSummary(o.format(), o.size(), o.url(), null, List.of(), List.of()))
                 .toList();
         return new VideoPostView(id, ACTIVE, post.state(), post.type(), details.accessLevel(), app, member,
                 post.creatorType(), post.creatorId(), post.videoRoom(), details.title(), details.description(),
                 details.customData(), details.category(), details.tags(), new VideoRoomStats(post.allowlistSize()),
-                profiles(post.profiles(), profileState), new VideoPostFiles(src, List.of(), summaries, null, thumbnail),
+                profiles(post.profiles(), profileState), new VideoPostFiles(src, List.of(), summaries, preview, thumbnail),
                 new VideoPostProcessing(post.percent(), post.fps(), post.etaSeconds(), post.attempt(),
                         post.failureReason(), post.probe(), post.renditions()),
                 post.uploadedAt(), post.uploadFailedAt(), post.createdAt(), post.lastModifiedAt());
+    }
+
+    private static FileView file(long id, List<ProcessedOutput> outputs, String format, String type,
+                                 String contentType) {
+        return outputs.stream().filter(o -> format.equals(o.format())).findFirst()
+                .map(o -> new FileView(id, ACTIVE, type, contentType, o.size(), null, o.url(), NO_DRM))
+                .orElse(null);
     }
 
     private static TranscodingProfileRefs profiles(ChosenProfiles chosen, LongFunction<String> state) {

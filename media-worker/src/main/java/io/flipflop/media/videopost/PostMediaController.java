@@ -28,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * A post's media on the media worker: part uploads ({@code PUT /vod/{videoPostId}/upload/{partNumber}}, signed
  * URLs from {@code request-upload-urls}) and playback of the processed post: {@code /vod/{videoPostId}/cmaf/{file}}
  * (one set of CMAF segments, HLS {@code master.m3u8} and DASH {@code manifest.mpd}),
- * {@code /vod/{videoPostId}/mp4/download.mp4} and {@code /vod/{videoPostId}/images/thumbnail.jpg}, behind {@link PostPlaybackGate}. The extra path level keeps these
+ * {@code /vod/{videoPostId}/mp4/download.mp4}, {@code /vod/{videoPostId}/images/thumbnail.jpg} and
+ * {@code /vod/{videoPostId}/images/preview.mp4}, behind {@link PostPlaybackGate}. The extra path level keeps these
  * routes apart from the room archives' {@code /vod/{videoRoomId}/{file}}; ids are unique across kinds, so both
  * share one {@code /vod/{id}} namespace. CORS comes from the platform's browser CORS on {@code /vod/**}.
  */
@@ -96,6 +97,13 @@ class PostMediaController {
                                                      @RequestParam(required = false) String streamingToken) {
         return gate.admit(videoPostId, streamingToken).flatMap(playback -> media(
                 files.out(videoPostId).resolve(Transcoder.THUMBNAIL), MediaType.IMAGE_JPEG, playback.shared()));
+    }
+
+    @GetMapping("/vod/{videoPostId}/images/" + Transcoder.PREVIEW)
+    Mono<ResponseEntity<Flux<DataBuffer>>> preview(@PathVariable long videoPostId,
+                                                   @RequestParam(required = false) String streamingToken) {
+        return gate.admit(videoPostId, streamingToken).flatMap(playback -> media(
+                files.out(videoPostId).resolve(Transcoder.PREVIEW), MP4, playback.shared()));
     }
 
     /** Manifests are small; read whole to carry the token into their URIs. VOD manifests never change. */
