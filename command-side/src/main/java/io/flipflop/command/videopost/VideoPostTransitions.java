@@ -48,7 +48,8 @@ import java.util.Set;
  *       retried.</li>
  *   <li>The app asks for a retry (RetryTranscoding, a self-loop in FAILED_QUEUING and FAILED_PROCESSING); the
  *       media worker then makes the retry edge happen (QueueTranscoding, or StartProcessing by a worker).</li>
- *   <li>Inspecting, editing the details and the allowlist, and deleting are allowed in every state.</li>
+ *   <li>Inspecting, editing the details and the allowlist, and deleting are allowed in every state; the transcoding
+ *       profiles change only in CREATED and FAILED_UPLOAD (see {@link #requireProfilesChangeable}).</li>
  * </ul>
  * A (state, command) pair not in the table is refused with {@code VIDEO_POST_STATE_NOT_} + the states the command
  * needs, joined by {@code _OR_}. Creation has no "from" state and is not here.
