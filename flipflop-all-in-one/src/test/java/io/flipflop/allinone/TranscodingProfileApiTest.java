@@ -120,6 +120,16 @@ class TranscodingProfileApiTest {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocument() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/v2/apps/me/transcoding-profiles'].get").exists()
+                .jsonPath("$.paths['/v2/apps/me/transcoding-profiles/{profileId}'].get").exists()
+                .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles'].post").exists()
+                .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles'].get").exists()
+                .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles/{profileId}'].delete").exists();
+    }
+
+    @Test
     void badProfilesAreRefusedWithTheirCodes() {
         Map<Map<String, Object>, String> refused = Map.of(
                 Map.of("type", "VIDEO", "name", "x", "profile", Map.of("videoStreams", List.of())),
