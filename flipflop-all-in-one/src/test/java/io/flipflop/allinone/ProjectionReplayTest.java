@@ -40,7 +40,7 @@ class ProjectionReplayTest {
     private static final List<String> READ_MODELS = List.of("apps", "members", "member_keys", "stream_keys",
             "stream_key_members", "video_rooms", "video_room_uuids", "follows", "friends",
             "relationship_deleted_members", "usage_hours", "usage_stream_keys", "usage_rooms", "video_posts",
-            "transcoding_profiles");
+            "transcoding_profiles", "app_transcoding_defaults");
 
     @Autowired
     WebTestClient http;
@@ -65,6 +65,8 @@ class ProjectionReplayTest {
                         "name", "Teaser", "profile", Map.of("durationSeconds", 3, "height", 240)))
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id")
                 .asLong();
+        flipflop.asConsoleUser(user, HttpMethod.PUT, profiles + "/defaults/VIDEO", Map.of("profileId", 2))
+                .expectStatus().isNoContent();
         flipflop.loginMember(app, "host1", "Host");
         flipflop.loginMember(app, "fan1", "Fan");
         http.put().uri("/v2/apps/me/members/fan1/followings/host1")
@@ -101,6 +103,7 @@ class ProjectionReplayTest {
         await().atMost(Duration.ofSeconds(10)).until(this::projectionsCaughtUp);
         Map<String, List<Document>> before = readModels();
         assertThat(before.get("transcoding_profiles")).hasSize(5);
+        assertThat(before.get("app_transcoding_defaults")).hasSize(1);
         assertThat(before.get("video_posts").get(0).get("profiles", Document.class).get("preview", Document.class)
                 .getString("state")).isEqualTo("DELETED");
         assertThat(before.get("video_posts")).hasSize(1);

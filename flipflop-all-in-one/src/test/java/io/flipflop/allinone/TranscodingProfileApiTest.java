@@ -126,7 +126,8 @@ class TranscodingProfileApiTest {
                 .jsonPath("$.paths['/v2/apps/me/transcoding-profiles/{profileId}'].get").exists()
                 .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles'].post").exists()
                 .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles'].get").exists()
-                .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles/{profileId}'].delete").exists();
+                .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles/{profileId}'].delete").exists()
+                .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles/defaults/{type}'].put").exists();
     }
 
     @Test
@@ -192,6 +193,59 @@ class TranscodingProfileApiTest {
                 .jsonPath("$.transcodingProfile.video.id").isEqualTo(2));
         createPost(Map.of("previewProfileId", teaser)).expectStatus().isNotFound().expectBody()
                 .jsonPath("$.errorCode").isEqualTo("TRANSCODING_PROFILE_NOT_FOUND");
+    }
+
+    @Test
+    void anAppChoosesTheDefaultProfilesOfItsPosts() {
+        long ladder = createProfile(ownerOfA, appA, Map.of("type", "VIDEO", "name", "One rung", "profile",
+                Map.of("videoStreams", List.of(Map.of("height", 360, "bitrate", 600_000))))).expectStatus()
+                .isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asLong();
+        changeDefault(ownerOfA, appA, "VIDEO", ladder).expectStatus().isNoContent();
+        createPost(Map.of()).expectStatus().isCreated().expectBody()
+                .jsonPath("$.transcodingProfile.video.id").isEqualTo((int) ladder)
+                .jsonPath("$.transcodingProfile.thumbnail.id").isEqualTo(3);
+        await().atMost(SOON).untilAsserted(() -> list(appA, "?representativeType=DEFAULT")
+                .jsonPath("$.content[*].id").isEqualTo(List.of(3, 4, (int) ladder)));
+        flipflop.asApp(appA, PROFILES + "/1").exchange().expectBody()
+                .jsonPath("$.representativeType").isEqualTo("NON_DEFAULT");
+        list(appB, "?representativeType=DEFAULT").jsonPath("$.content[*].id").isEqualTo(List.of(1, 3, 4));
+
+        // a SYSTEM profile may be the app's default too, and PREVIEW gets one: posts then get a preview
+        changeDefault(ownerOfA, appA, "VIDEO", 2).expectStatus().isNoContent();
+        changeDefault(ownerOfA, appA, "PREVIEW", 4).expectStatus().isNoContent();
+        createPost(Map.of()).expectStatus().isCreated().expectBody()
+                .jsonPath("$.transcodingProfile.video.id").isEqualTo(2)
+                .jsonPath("$.transcodingProfile.preview.id").isEqualTo(4);
+        flipflop.asConsoleUser(ownerOfA, HttpMethod.DELETE, defaults(appA, "PREVIEW"), null).expectStatus()
+                .isNoContent();
+        createPost(Map.of()).expectStatus().isCreated().expectBody()
+                .jsonPath("$.transcodingProfile.preview").isEmpty();
+
+        changeDefault(ownerOfA, appA, "VIDEO", 3).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errorCode").isEqualTo("TRANSCODING_PROFILE_TYPE_MISMATCH");
+        changeDefault(ownerOfA, appA, "BROADCAST_RTMP", 1).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errorCode").isEqualTo("UNSUPPORTED_TRANSCODING_PROFILE_TYPE");
+        changeDefault(ownerOfB, appA, "VIDEO", ladder).expectStatus().isNotFound().expectBody()
+                .jsonPath("$.errorCode").isEqualTo("APP_NOT_FOUND");
+        changeDefault(ownerOfB, appB, "VIDEO", ladder).expectStatus().isNotFound().expectBody()
+                .jsonPath("$.errorCode").isEqualTo("TRANSCODING_PROFILE_NOT_FOUND");
+
+        // a deleted default: the system's default again
+        changeDefault(ownerOfA, appA, "VIDEO", ladder).expectStatus().isNoContent();
+        deleteProfile(ownerOfA, appA, ladder).expectStatus().isNoContent();
+        createPost(Map.of()).expectStatus().isCreated().expectBody()
+                .jsonPath("$.transcodingProfile.video.id").isEqualTo(1);
+        await().atMost(SOON).untilAsserted(() -> list(appA, "?representativeType=DEFAULT")
+                .jsonPath("$.content[*].id").isEqualTo(List.of(1, 3, 4)));
+    }
+
+    private String defaults(AppCredentials app, String type) {
+        return "/console/v1/apps/" + app.appId() + "/transcoding-profiles/defaults/" + type;
+    }
+
+    private WebTestClient.ResponseSpec changeDefault(ConsoleSession user, AppCredentials app, String type,
+                                                     long profileId) {
+        return flipflop.asConsoleUser(user, HttpMethod.PUT, defaults(app, type), Map.of("profileId", profileId));
     }
 
     private WebTestClient.BodyContentSpec list(AppCredentials app, String query) {

@@ -35,7 +35,10 @@ public final class SystemTranscodingProfiles {
             DEFAULT_PREVIEW);
     public static final long MAX_ID = 100;
 
-    /** A shipped profile; {@code representative}: the one used for its type when a post names none. */
+    /**
+     * A shipped profile; {@code representative}: the one used for its type when a post names none and its app chose
+     * no default (PREVIEW: the one suggested, as a post without a preview profile gets no preview).
+     */
     public record SystemProfile(long id, TranscodingProfileType type, String name, String description,
                                 boolean representative, ProfileSettings profile) {
 

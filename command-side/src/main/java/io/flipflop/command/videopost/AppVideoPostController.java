@@ -57,8 +57,9 @@ public class AppVideoPostController {
     @Operation(operationId = "createVideoPost", summary = "Create a video post",
             description = "A CREATED post owned by the member appUserId, PUBLIC unless accessLevel says otherwise. "
                     + "category and tags are our additions. videoProfileId, previewProfileId, thumbnailProfileId name "
-                    + "transcoding profiles (SYSTEM ones or the app's own, ACTIVE, of that type); omitted: the "
-                    + "default VIDEO profile (1), no preview, the default THUMBNAIL profile (3). 201 with the "
+                    + "transcoding profiles (SYSTEM ones or the app's own, ACTIVE, of that type); omitted: the app's "
+                    + "default of that type, else the default VIDEO profile (1), no preview, the default THUMBNAIL "
+                    + "profile (3). 201 with the "
                     + "VideoPost. Errors: 400 TRANSCODING_PROFILE_TYPE_MISMATCH, "
                     + "EMPTY_VIDEO_POST_APP_USER_ID, CUSTOM_DATA_* limits, VIDEO_POST_CATEGORY_SIZE_UPPER_LIMIT_EXCEEDED, "
                     + "VIDEO_POST_TAG_COUNT_UPPER_LIMIT_EXCEEDED, INVALID_VIDEO_POST_TAG; 404 MEMBER_NOT_FOUND, "
@@ -73,8 +74,8 @@ public class AppVideoPostController {
     @Operation(operationId = "updateVideoPost", summary = "Update a video post",
             description = "Sets the fields present in the body (title, description, accessLevel, customData, "
                     + "category, tags); null clears a field, except accessLevel. Allowed in every state. "
-                    + "videoProfileId, previewProfileId, thumbnailProfileId change the profiles (null: the default "
-                    + "VIDEO profile, no preview, no thumbnail) while the post is CREATED or FAILED_UPLOAD; once the "
+                    + "videoProfileId, previewProfileId, thumbnailProfileId change the profiles (null: the app's "
+                    + "default VIDEO profile, no preview, no thumbnail) while the post is CREATED or FAILED_UPLOAD; once the "
                     + "upload completed the job is queued with them. 200 with the VideoPost. Errors: 404 "
                     + "VIDEO_POST_NOT_FOUND, TRANSCODING_PROFILE_NOT_FOUND; 400 "
                     + "VIDEO_POST_STATE_NOT_CREATED_OR_FAILED_UPLOAD (a profile change after the upload), "

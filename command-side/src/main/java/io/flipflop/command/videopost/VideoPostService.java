@@ -1,6 +1,5 @@
 package io.flipflop.command.videopost;
 
-import static io.flipflop.api.transcoding.ChosenProfiles.DEFAULTS;
 import static io.flipflop.api.transcoding.TranscodingProfileType.PREVIEW;
 import static io.flipflop.api.transcoding.TranscodingProfileType.THUMBNAIL;
 import static io.flipflop.api.transcoding.TranscodingProfileType.VIDEO;
@@ -92,8 +91,8 @@ public class VideoPostService {
     }
 
     /**
-     * The owner is the app's member {@code request.appUserId()}; a profile not named is the default (the default
-     * ladder and thumbnail, no preview: {@link ChosenProfiles#DEFAULTS}).
+     * The owner is the app's member {@code request.appUserId()}; a profile not named is the app's default of its
+     * type, or the system's (the default ladder and thumbnail, no preview: {@link ChosenProfiles#DEFAULTS}).
      */
     public Mono<VideoPostSnapshot> create(long appId, CreateVideoPostRequest request) {
         return Mono.fromCallable(() -> {
@@ -101,9 +100,9 @@ public class VideoPostService {
                         throw ApiException.badRequest("EMPTY_VIDEO_POST_APP_USER_ID", "appUserId is required");
                     }
                     ChosenProfiles chosen = new ChosenProfiles(
-                            profile(appId, VIDEO, request.videoProfileId(), DEFAULTS.video()),
-                            profile(appId, PREVIEW, request.previewProfileId(), DEFAULTS.preview()),
-                            profile(appId, THUMBNAIL, request.thumbnailProfileId(), DEFAULTS.thumbnail()));
+                            profileOrDefault(appId, VIDEO, request.videoProfileId()),
+                            profileOrDefault(appId, PREVIEW, request.previewProfileId()),
+                            profileOrDefault(appId, THUMBNAIL, request.thumbnailProfileId()));
                     VideoPostDetails details = new VideoPostDetails(request.title(), request.description(),
                             request.accessLevel(), request.customData(), request.category(), request.tags());
                     VideoPostRules.checkDetails(details);
@@ -115,16 +114,21 @@ public class VideoPostService {
                 .flatMap(command -> commands.send(command, Origin.app(appId)));
     }
 
-    /** A profile id set to null means no preview or thumbnail, and the default ladder for the video. */
+    /** A profile id set to null means no preview or thumbnail, and the app's default ladder for the video. */
     public Mono<VideoPostSnapshot> update(long appId, long videoPostId, VideoPostRequests.Patch patch) {
         Map<TranscodingProfileType, Long> ids = patch.profileIds();
         return Mono.fromCallable(() -> new ChosenProfiles(
-                        profile(appId, VIDEO, ids.get(VIDEO), DEFAULTS.video()),
+                        profileOrDefault(appId, VIDEO, ids.get(VIDEO)),
                         profile(appId, PREVIEW, ids.get(PREVIEW), null),
                         profile(appId, THUMBNAIL, ids.get(THUMBNAIL), null)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(chosen -> send(new UpdateVideoPost(videoPostId, appId, null, patch.values(), patch.fields(),
                         chosen, ids.keySet()), appId));
+    }
+
+    /** Blocking. The profile {@code id} names, checked for the app and the type; the app's default when null. */
+    private ChosenProfile profileOrDefault(long appId, TranscodingProfileType type, Long id) {
+        return id == null ? profiles.defaultOf(appId, type) : profile(appId, type, id, null);
     }
 
     /** Blocking. The profile {@code id} names, checked for the app and the type; {@code none} when null. */

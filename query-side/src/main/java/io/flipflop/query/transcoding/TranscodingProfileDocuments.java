@@ -11,23 +11,26 @@ import io.flipflop.api.transcoding.RepresentativeType;
 import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.api.transcoding.TranscodingProfileView;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@value #COLLECTION} read model: one document per profile, keyed by its id. Shape: {@code {_id: profileId,
- * appId (null for SYSTEM), type, creatorType, representativeType, name, description, profile{...} (the settings as
- * the API shows them), state, createdAt, lastModifiedAt, version}}.
+ * appId (null for SYSTEM), type, creatorType, name, description, profile{...} (the settings as the API shows them),
+ * state, createdAt, lastModifiedAt, version}}. Which profiles are DEFAULT depends on the app asking: its own choices
+ * in {@value #APP_DEFAULTS}, {@code {_id: appId, VIDEO?, PREVIEW?, THUMBNAIL?, version}} (profile ids), else the
+ * SYSTEM defaults.
  */
 @Component
 public class TranscodingProfileDocuments {
 
     public static final String COLLECTION = "transcoding_profiles";
+    public static final String APP_DEFAULTS = "app_transcoding_defaults";
 
     static final String APP_ID = "appId";
     static final String TYPE = "type";
     static final String CREATOR_TYPE = "creatorType";
-    static final String REPRESENTATIVE_TYPE = "representativeType";
     static final String NAME = "name";
     static final String DESCRIPTION = "description";
     static final String PROFILE = "profile";
@@ -51,13 +54,17 @@ public class TranscodingProfileDocuments {
         }
     }
 
-    /** {@code app}: the app of an APP profile (the caller's: listings are scoped to it); ignored for SYSTEM. */
-    TranscodingProfileView toView(Document profile, AppRef app) {
+    /**
+     * {@code app}: the app of an APP profile (the caller's: listings are scoped to it); ignored for SYSTEM.
+     * {@code defaults}: the ids of the profiles that are DEFAULT for that app.
+     */
+    TranscodingProfileView toView(Document profile, AppRef app, Set<Long> defaults) {
+        long id = profile.getLong("_id");
         ProfileCreatorType creator = ProfileCreatorType.valueOf(profile.getString(CREATOR_TYPE));
         try {
-            return new TranscodingProfileView(profile.getLong("_id"), profile.getString(STATE),
+            return new TranscodingProfileView(id, profile.getString(STATE),
                     TranscodingProfileType.valueOf(profile.getString(TYPE)), creator,
-                    RepresentativeType.valueOf(profile.getString(REPRESENTATIVE_TYPE)),
+                    defaults.contains(id) ? RepresentativeType.DEFAULT : RepresentativeType.NON_DEFAULT,
                     creator == ProfileCreatorType.APP ? app : null, profile.getString(NAME),
                     profile.getString(DESCRIPTION),
                     json.readValue(profile.get(PROFILE, Document.class).toJson(), ProfileSettings.class),
