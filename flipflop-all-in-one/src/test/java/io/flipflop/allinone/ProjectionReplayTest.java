@@ -21,6 +21,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -38,7 +39,8 @@ class ProjectionReplayTest {
 
     private static final List<String> READ_MODELS = List.of("apps", "members", "member_keys", "stream_keys",
             "stream_key_members", "video_rooms", "video_room_uuids", "follows", "friends",
-            "relationship_deleted_members", "usage_hours", "usage_stream_keys", "usage_rooms", "video_posts");
+            "relationship_deleted_members", "usage_hours", "usage_stream_keys", "usage_rooms", "video_posts",
+            "transcoding_profiles", "app_transcoding_defaults");
 
     @Autowired
     WebTestClient http;
@@ -56,7 +58,15 @@ class ProjectionReplayTest {
     void replayingEveryProjectionFromZeroRebuildsIdenticalReadModels() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         FlipFlopClient flipflop = new FlipFlopClient(http);
-        var app = flipflop.createApp(flipflop.signUp("replay@example.com", "replay password"), "Replay");
+        var user = flipflop.signUp("replay@example.com", "replay password");
+        var app = flipflop.createApp(user, "Replay");
+        String profiles = "/console/v1/apps/" + app.appId() + "/transcoding-profiles";
+        long teaser = flipflop.asConsoleUser(user, HttpMethod.POST, profiles, Map.of("type", "PREVIEW",
+                        "name", "Teaser", "profile", Map.of("durationSeconds", 3, "height", 240)))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id")
+                .asLong();
+        flipflop.asConsoleUser(user, HttpMethod.PUT, profiles + "/defaults/VIDEO", Map.of("profileId", 2))
+                .expectStatus().isNoContent();
         flipflop.loginMember(app, "host1", "Host");
         flipflop.loginMember(app, "fan1", "Fan");
         http.put().uri("/v2/apps/me/members/fan1/followings/host1")
@@ -80,7 +90,8 @@ class ProjectionReplayTest {
                 .jsonPath("$.videoRoomState").isEqualTo("LIVE_INACTIVE"));
         long postId = http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
-                .bodyValue(Map.of("appUserId", "host1", "title", "Replayed post", "tags", List.of("a", "b")))
+                .bodyValue(Map.of("appUserId", "host1", "title", "Replayed post", "tags", List.of("a", "b"),
+                        "previewProfileId", teaser))
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
                 .getResponseBody().get("id").asLong();
         http.patch().uri("/v2/apps/me/video-posts/{id}", postId).contentType(MediaType.APPLICATION_JSON)
@@ -88,8 +99,13 @@ class ProjectionReplayTest {
                 .bodyValue(Map.of("accessLevel", "RESTRICTED", "category", "news")).exchange().expectStatus().isOk();
         http.put().uri("/v2/apps/me/video-posts/{id}/allowlist/fan1", postId)
                 .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isNoContent();
+        flipflop.asConsoleUser(user, HttpMethod.DELETE, profiles + "/" + teaser, null).expectStatus().isNoContent();
         await().atMost(Duration.ofSeconds(10)).until(this::projectionsCaughtUp);
         Map<String, List<Document>> before = readModels();
+        assertThat(before.get("transcoding_profiles")).hasSize(5);
+        assertThat(before.get("app_transcoding_defaults")).hasSize(1);
+        assertThat(before.get("video_posts").get(0).get("profiles", Document.class).get("preview", Document.class)
+                .getString("state")).isEqualTo("DELETED");
         assertThat(before.get("video_posts")).hasSize(1);
         assertThat(before.get("video_rooms")).hasSize(1);
         assertThat(before.get("follows")).hasSize(1);

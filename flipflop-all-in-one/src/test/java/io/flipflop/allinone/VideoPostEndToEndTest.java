@@ -194,6 +194,43 @@ class VideoPostEndToEndTest {
     }
 
     @Test
+    void thePostsProfilesShapeItsOutputAndThePreviewPlaysPerAccessLevel() throws Exception {
+        // the small ladder (720p and 360p, no MP4), the default thumbnail and the default preview (5 s, 320 high)
+        long id = http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret()))
+                .bodyValue(Map.of("appUserId", "owner1", "title", "Teaser", "accessLevel", "PRIVATE",
+                        "videoProfileId", 2, "previewProfileId", 4))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("id").asLong();
+        byte[] bytes = Files.readAllBytes(source);
+        String eTag = put(requestUrls(id, bytes.length, 1).get(0).get("uploadUrl").asText(), bytes);
+        complete(id, List.of(eTag)).expectStatus().isOk().expectBody().returnResult();
+        JsonNode processed = awaitState(id, "PROCESSED");
+
+        assertThat(processed.path("processing").path("renditions").findValuesAsText("height"))
+                .containsExactly("720", "360");
+        assertThat(processed.path("file").path("processedSummaries").findValuesAsText("format"))
+                .containsExactlyInAnyOrder("CMAF_HLS", "CMAF_MPEG_DASH");
+        assertThat(processed.path("file").path("thumbnail").path("url").asText())
+                .isEqualTo("/vod/" + id + "/images/thumbnail.jpg");
+        String preview = processed.path("file").path("preview").path("url").asText();
+        assertThat(preview).isEqualTo("/vod/" + id + "/images/preview.mp4");
+        assertThat(processed.path("file").path("preview").path("contentType").asText()).isEqualTo("video/mp4");
+
+        // PRIVATE: only the owner plays the preview, as any other file of the post
+        http.get().uri(preview).exchange().expectStatus().isNotFound().expectBody().returnResult();
+        http.get().uri(preview + "?streamingToken=" + member.streamingToken()).exchange().expectStatus().isNotFound()
+                .expectBody().returnResult();
+        String url = "http://localhost:" + port + preview + "?streamingToken=" + owner.streamingToken();
+        assertThat(run(BundledPrograms.ffprobe("-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=codec_name,height", "-of", "csv=p=0", url)).strip()).isEqualTo("h264,320");
+        assertThat(Double.parseDouble(run(BundledPrograms.ffprobe("-v", "error", "-show_entries", "format=duration",
+                "-of", "csv=p=0", url)).strip())).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(run(BundledPrograms.ffprobe("-v", "error", "-select_streams", "a", "-show_entries",
+                "stream=codec_type", "-of", "csv=p=0", url)).strip()).as("no audio").isEmpty();
+    }
+
+    @Test
     void aCancelledJobIsKilledAndARetryRunsItAgain() throws Exception {
         long id = createPost("PUBLIC");
         byte[] bytes = Files.readAllBytes(shortSource);

@@ -1,8 +1,11 @@
 package io.flipflop.api.app;
 
-/** Events of an app's stream: the app, its API credentials, its webhook registration and its default output mode. */
+/**
+ * Events of an app's stream: the app, its API credentials, its webhook registration, its default output mode and
+ * its default transcoding profiles.
+ */
 public sealed interface AppEvent permits AppCreated, AppCredentialsRotated, AppCallbackRegistered,
         AppCallbackSigningSecretRotated, AppCallbackUnregistered, AppCallbackTestRequested,
-        AppDefaultRtmpOutputModeChanged {
+        AppDefaultRtmpOutputModeChanged, AppDefaultTranscodingProfileChanged {
     long appId();
 }

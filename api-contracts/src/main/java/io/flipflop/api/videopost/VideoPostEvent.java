@@ -8,7 +8,7 @@ public sealed interface VideoPostEvent permits VideoPostCreated, VideoPostUpdate
         MemberAllowedOnVideoPost, MemberDisallowedOnVideoPost, SourceUploadRequested, SourcePartStored,
         SourceUploaded, SourceUploadFailed, TranscodingQueued, TranscodingQueuingFailed, ProcessingStarted,
         ProcessingProgressed, VideoPostProcessed, ProcessingFailed, TranscodingRetryRequested, ArchivePostCreated,
-        AssetUploadRequested, AssetUploadStored, AssetUploaded {
+        AssetUploadRequested, AssetUploadStored, AssetUploaded, VideoPostProfilesChosen {
     long videoPostId();
 
     VideoPostState state();

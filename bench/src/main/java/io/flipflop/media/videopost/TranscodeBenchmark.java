@@ -1,5 +1,7 @@
 package io.flipflop.media.videopost;
 
+import io.flipflop.api.transcoding.ChosenProfiles;
+import io.flipflop.api.transcoding.ProfileSettings;
 import io.flipflop.api.videopost.SourceProbe;
 import io.flipflop.bench.CpuTime;
 import io.flipflop.media.ffmpeg.BundledPrograms;
@@ -16,7 +18,8 @@ import java.util.List;
  * ffmpeg as a supervised child process with progress parsing, the watch loop over time, disk and cancellation, then
  * the MP4 download and the thumbnail), against the very same three ffmpeg commands ({@link Transcoder#ladder},
  * {@link Transcoder#download}, {@link Transcoder#thumbnail}) run directly as plain child processes, side by side in
- * one run. The source is generated once: 1080p30 {@code testsrc2} with a sine tone, H.264 8 Mbit/s + AAC in MP4, so
+ * one run, with the profiles a post gets when it names none (the default ladder, its MP4 download and the
+ * default thumbnail). The source is generated once: 1080p30 {@code testsrc2} with a sine tone, H.264 8 Mbit/s + AAC in MP4, so
  * the default ladder has all four rungs. Runs alternate (ours first, then the direct run first) so that a machine
  * getting busier or quieter does not favour one, after one unreported run of each (the first ffmpeg of a run loads
  * its libraries from disk); the figures are the medians. Besides wall time (× realtime), each
@@ -36,6 +39,8 @@ public final class TranscodeBenchmark {
     private static final int SECONDS = Integer.getInteger("transcode.seconds", 24);
     private static final long OURS = 1;
     private static final long DIRECT = 2;
+    /** The default ladder, which every post gets when it names no VIDEO profile. */
+    private static final ProfileSettings VIDEO = ChosenProfiles.DEFAULTS.video().profile();
 
     private TranscodeBenchmark() {
     }
@@ -54,7 +59,7 @@ public final class TranscodeBenchmark {
         }
         SourceProbe probe = new SourceProber(Duration.ofSeconds(60)).probe(source);
         System.out.printf("source: %dx%d, %.2f s, audio %s, %d rungs%n", probe.width(), probe.height(),
-                probe.durationSeconds(), probe.hasAudio(), Ladder.forSource(probe).size());
+                probe.durationSeconds(), probe.hasAudio(), Ladder.forSource(probe, VIDEO).size());
         Transcoder transcoder = new Transcoder(files, new PostMediaSettings(root, null, null, null, null, null, null,
                 null, null));
 
@@ -107,7 +112,7 @@ public final class TranscodeBenchmark {
     private static double throughTranscoder(Transcoder transcoder, PostFiles files, SourceProbe probe)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Transcoder.Outcome outcome = transcoder.run(OURS, probe, progress -> { }, () -> true);
+        Transcoder.Outcome outcome = transcoder.run(OURS, probe, ChosenProfiles.DEFAULTS, progress -> { }, () -> true);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!(outcome instanceof Transcoder.Done)) {
             throw new IllegalStateException("The transcoder did not finish: " + outcome);
@@ -123,10 +128,10 @@ public final class TranscodeBenchmark {
         Files.createDirectories(work);
         Path source = files.source(DIRECT);
         long start = System.nanoTime();
-        run(Transcoder.ladder(source, work, Ladder.forSource(probe), probe)
+        run(Transcoder.ladder(source, work, Ladder.forSource(probe, VIDEO), VIDEO, probe)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD));
-        run(Transcoder.download(work, Ladder.forSource(probe).size(), probe.hasAudio()));
-        run(Transcoder.thumbnail(source, work, probe));
+        run(Transcoder.download(work, Ladder.forSource(probe, VIDEO).size(), probe.hasAudio()));
+        run(Transcoder.thumbnail(source, work, probe, ChosenProfiles.DEFAULTS.thumbnail().profile()));
         double seconds = (System.nanoTime() - start) / 1e9;
         PostFiles.delete(work);
         return seconds;

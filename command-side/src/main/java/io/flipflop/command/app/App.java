@@ -9,7 +9,9 @@ import io.flipflop.api.app.AppCallbackUnregistered;
 import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.app.AppCredentialsRotated;
 import io.flipflop.api.app.AppDefaultRtmpOutputModeChanged;
+import io.flipflop.api.app.AppDefaultTranscodingProfileChanged;
 import io.flipflop.api.app.ChangeAppDefaultRtmpOutputMode;
+import io.flipflop.api.app.ChangeAppDefaultTranscodingProfile;
 import io.flipflop.api.app.CreateApp;
 import io.flipflop.api.app.RegisterAppCallback;
 import io.flipflop.api.app.RequestAppCallbackTest;
@@ -18,10 +20,14 @@ import io.flipflop.api.app.RotateAppCredentials;
 import io.flipflop.api.app.SealedSecret;
 import io.flipflop.api.app.UnregisterAppCallback;
 import io.flipflop.api.streamkey.OutputMode;
+import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.error.DomainRejection;
 import io.flipflop.platform.webhook.CallbackAddressPolicy;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -49,6 +55,8 @@ public class App {
     private boolean callbackRegistered;
     private SealedSecret signingSecret;
     private OutputMode defaultRtmpOutputMode = OutputMode.CMAF;
+    /** The app's own default profile per type, where it chose one (the system's default applies otherwise). */
+    private Map<TranscodingProfileType, Long> defaultTranscodingProfiles = new HashMap<>();
 
     protected App() {
     }
@@ -94,6 +102,19 @@ public class App {
             apply(new AppDefaultRtmpOutputModeChanged(appId, command.mode()));
         }
         return state();
+    }
+
+    /** Idempotent: the default the app already has records nothing. */
+    @CommandHandler
+    public void handle(ChangeAppDefaultTranscodingProfile command) {
+        requireOwner(command.appId(), command.requestedByUserId());
+        if (command.type() == null || command.type() == TranscodingProfileType.BROADCAST_RTMP) {
+            throw new DomainRejection("UNSUPPORTED_TRANSCODING_PROFILE_TYPE",
+                    "An app has default profiles of type VIDEO, THUMBNAIL and PREVIEW");
+        }
+        if (!Objects.equals(command.profileId(), defaultTranscodingProfiles.get(command.type()))) {
+            apply(new AppDefaultTranscodingProfileChanged(appId, command.type(), command.profileId()));
+        }
     }
 
     @CommandHandler
@@ -167,6 +188,15 @@ public class App {
     void on(AppDefaultRtmpOutputModeChanged event, @Timestamp Instant at) {
         defaultRtmpOutputMode = event.mode();
         lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(AppDefaultTranscodingProfileChanged event) {
+        if (event.profileId() == null) {
+            defaultTranscodingProfiles.remove(event.type());
+        } else {
+            defaultTranscodingProfiles.put(event.type(), event.profileId());
+        }
     }
 
     @EventSourcingHandler

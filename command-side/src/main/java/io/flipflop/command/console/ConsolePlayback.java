@@ -1,6 +1,5 @@
 package io.flipflop.command.console;
 
-import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.videoroom.MemberRef;
 import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.VideoPostCreated;
@@ -13,8 +12,6 @@ import io.flipflop.platform.security.ConsoleUser;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -28,12 +25,12 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class ConsolePlayback {
 
-    private final EventStore events;
+    private final ConsoleApps apps;
     private final Owners owners;
     private final JwtTokenIssuer issuer;
 
-    public ConsolePlayback(EventStore events, Owners owners, JwtTokenIssuer issuer) {
-        this.events = events;
+    public ConsolePlayback(ConsoleApps apps, Owners owners, JwtTokenIssuer issuer) {
+        this.apps = apps;
         this.owners = owners;
         this.issuer = issuer;
     }
@@ -65,10 +62,8 @@ public class ConsolePlayback {
     private Mono<String> asOwner(ConsoleUser user, long appId, long resourceId,
                                  Function<Object, Optional<Owned>> ownerIn, Supplier<ApiException> notFound) {
         return Mono.fromCallable(() -> {
-            first(appId, AppCreated.class)
-                    .filter(app -> app.ownerUserId() == user.userId())
-                    .orElseThrow(() -> ApiException.notFound("APP_NOT_FOUND", "No app " + appId));
-            Owned resource = first(resourceId, Object.class).flatMap(ownerIn)
+            apps.requireOwned(user, appId);
+            Owned resource = apps.first(resourceId, Object.class).flatMap(ownerIn)
                     .filter(owned -> owned.appId() == appId)
                     .orElseThrow(notFound);
             MemberRef owner = owners.member(resource.memberId())
@@ -81,14 +76,5 @@ public class ConsolePlayback {
 
     /** The app and the member that own a room or a post, from its first event. */
     private record Owned(long appId, long memberId) {
-    }
-
-    /** The stream's first event, if the stream exists and starts with that kind of event. */
-    private <E> Optional<E> first(long aggregateId, Class<E> type) {
-        return events.readEvents(String.valueOf(aggregateId), 0).asStream()
-                .findFirst()
-                .map(EventMessage::getPayload)
-                .filter(type::isInstance)
-                .map(type::cast);
     }
 }

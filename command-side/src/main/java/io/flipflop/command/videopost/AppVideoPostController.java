@@ -10,6 +10,7 @@ import io.flipflop.api.videopost.VideoPostAsset;
 import io.flipflop.api.videopost.VideoPostView;
 import io.flipflop.command.broadcast.Owners;
 import io.flipflop.command.patch.PatchBody;
+import io.flipflop.command.transcoding.TranscodingProfileDirectory;
 import io.flipflop.platform.security.ApiSecurityDocumentation;
 import io.flipflop.platform.security.AuthenticatedApp;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,20 +47,26 @@ public class AppVideoPostController {
 
     private final VideoPostService posts;
     private final Owners owners;
+    private final TranscodingProfileDirectory profiles;
 
-    public AppVideoPostController(VideoPostService posts, Owners owners) {
+    public AppVideoPostController(VideoPostService posts, Owners owners, TranscodingProfileDirectory profiles) {
         this.posts = posts;
         this.owners = owners;
+        this.profiles = profiles;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createVideoPost", summary = "Create a video post",
             description = "A CREATED post owned by the member appUserId, PUBLIC unless accessLevel says otherwise. "
-                    + "category and tags are our additions. 201 with the VideoPost. Errors: 400 "
+                    + "category and tags are our additions. videoProfileId, previewProfileId, thumbnailProfileId name "
+                    + "transcoding profiles (SYSTEM ones or the app's own, ACTIVE, of that type); omitted: the app's "
+                    + "default of that type, else the default VIDEO profile (1), no preview, the default THUMBNAIL "
+                    + "profile (3). 201 with the "
+                    + "VideoPost. Errors: 400 TRANSCODING_PROFILE_TYPE_MISMATCH, "
                     + "EMPTY_VIDEO_POST_APP_USER_ID, CUSTOM_DATA_* limits, VIDEO_POST_CATEGORY_SIZE_UPPER_LIMIT_EXCEEDED, "
                     + "VIDEO_POST_TAG_COUNT_UPPER_LIMIT_EXCEEDED, INVALID_VIDEO_POST_TAG; 404 MEMBER_NOT_FOUND, "
-                    + "TRANSCODING_PROFILE_NOT_FOUND (any profile id: only the default ladder exists).")
+                    + "TRANSCODING_PROFILE_NOT_FOUND (missing, deleted or another app's profile).")
     public Mono<VideoPostView> create(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
                                       @RequestBody(required = false) CreateVideoPostRequest request) {
         return posts.create(app.appId(), request == null ? CreateVideoPostRequest.EMPTY : request)
@@ -69,9 +76,14 @@ public class AppVideoPostController {
     @PatchMapping("/{videoPostId}")
     @Operation(operationId = "updateVideoPost", summary = "Update a video post",
             description = "Sets the fields present in the body (title, description, accessLevel, customData, "
-                    + "category, tags); null clears a field, except accessLevel. Allowed in every state. 200 with the "
-                    + "VideoPost. Errors: 404 VIDEO_POST_NOT_FOUND, TRANSCODING_PROFILE_NOT_FOUND; 400 "
-                    + "EMPTY_VIDEO_POST_ACCESS_LEVEL, INVALID_HTTP_MESSAGE_BODY and the create limits.")
+                    + "category, tags); null clears a field, except accessLevel. Allowed in every state. "
+                    + "videoProfileId, previewProfileId, thumbnailProfileId change the profiles (null: the app's "
+                    + "default VIDEO profile, no preview, no thumbnail) while the post is CREATED or FAILED_UPLOAD; once the "
+                    + "upload completed the job is queued with them. 200 with the VideoPost. Errors: 404 "
+                    + "VIDEO_POST_NOT_FOUND, TRANSCODING_PROFILE_NOT_FOUND; 400 "
+                    + "VIDEO_POST_STATE_NOT_CREATED_OR_FAILED_UPLOAD (a profile change after the upload), "
+                    + "TRANSCODING_PROFILE_TYPE_MISMATCH, EMPTY_VIDEO_POST_ACCESS_LEVEL, INVALID_HTTP_MESSAGE_BODY and "
+                    + "the create limits.")
     public Mono<VideoPostView> update(@Parameter(hidden = true) @AuthenticationPrincipal AuthenticatedApp app,
                                       @PathVariable long videoPostId, @RequestBody(required = false) JsonNode body) {
         return Mono.fromCallable(() -> VideoPostRequests.patch(body))
@@ -234,7 +246,7 @@ public class AppVideoPostController {
 
     private Mono<VideoPostView> view(VideoPostSnapshot post, AuthenticatedApp app) {
         return Mono.fromCallable(() -> VideoPostViews.view(post, app.appRef(),
-                        owners.member(post.memberId()).orElse(null)))
+                        owners.member(post.memberId()).orElse(null), profiles::state))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }

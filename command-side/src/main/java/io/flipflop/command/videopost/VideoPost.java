@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.flipflop.api.transcoding.ChosenProfiles;
+import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
 import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.AssetUploadRequested;
@@ -55,6 +57,7 @@ import io.flipflop.api.videopost.VideoPostDeleted;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostField;
 import io.flipflop.api.videopost.VideoPostProcessed;
+import io.flipflop.api.videopost.VideoPostProfilesChosen;
 import io.flipflop.api.videopost.VideoPostState;
 import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videopost.VideoPostUpdated;
@@ -68,6 +71,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -127,6 +131,8 @@ public class VideoPost {
     private Map<VideoPostAsset, PendingAsset> assetUploads = new HashMap<>();
     /** The uploaded thumbnail and preview that are shown. */
     private Map<VideoPostAsset, UploadedAsset> assets = new HashMap<>();
+    /** The transcoding profiles, as chosen; null for a post made before profiles existed, or of an archive. */
+    private ChosenProfiles profiles;
 
     record StoredPart(long size, String eTag) {
     }
@@ -160,6 +166,7 @@ public class VideoPost {
                 given.category(), VideoPostRules.distinctTags(given.tags()));
         apply(new VideoPostCreated(command.videoPostId(), VideoPostState.CREATED, command.appId(), command.memberId(),
                 command.appUserId(), command.type(), complete, command.creatorType(), command.creatorId()));
+        apply(new VideoPostProfilesChosen(command.videoPostId(), VideoPostState.CREATED, command.profiles()));
         return snapshot();
     }
 
@@ -193,7 +200,10 @@ public class VideoPost {
         return snapshot();
     }
 
-    /** Records a change only when a detail really changes. */
+    /**
+     * Records a change only when a detail or a profile really changes. Everything is checked before anything is
+     * recorded: a refused profile change leaves the details as they were, too.
+     */
     @CommandHandler
     public VideoPostSnapshot handle(UpdateVideoPost command) {
         requireVisibleTo(command.appId(), command.ownerMemberId());
@@ -206,9 +216,21 @@ public class VideoPost {
         if (changed.accessLevel() == null) {
             throw new DomainRejection("EMPTY_VIDEO_POST_ACCESS_LEVEL", "accessLevel cannot be cleared");
         }
+        ChosenProfiles chosen = profiles;
+        for (TranscodingProfileType type : command.profileFields() == null ? Set.<TranscodingProfileType>of()
+                : command.profileFields()) {
+            chosen = with(chosen, type, command.profiles());
+        }
+        boolean profilesChange = !Objects.equals(chosen, profiles);
+        if (profilesChange) {
+            VideoPostTransitions.requireProfilesChangeable(state);
+        }
         if (!changed.equals(details)) {
             VideoPostRules.checkDetails(changed);
             apply(new VideoPostUpdated(videoPostId, next, changed));
+        }
+        if (profilesChange) {
+            apply(new VideoPostProfilesChosen(videoPostId, next, chosen));
         }
         return snapshot();
     }
@@ -310,7 +332,7 @@ public class VideoPost {
         }
         List<UploadedPart> stored = IntStream.rangeClosed(1, partCount)
                 .mapToObj(n -> new UploadedPart(n, parts.get(n).eTag())).toList();
-        apply(new SourceUploaded(videoPostId, next, uploadId, source, stored));
+        apply(new SourceUploaded(videoPostId, next, uploadId, source, stored, profiles));
         return snapshot();
     }
 
@@ -376,7 +398,7 @@ public class VideoPost {
     @CommandHandler
     public VideoPostSnapshot handle(RetryTranscoding command) {
         requireVisibleTo(command.appId(), command.ownerMemberId());
-        apply(new TranscodingRetryRequested(videoPostId, advance(RetryTranscoding.class)));
+        apply(new TranscodingRetryRequested(videoPostId, advance(RetryTranscoding.class), profiles));
         return snapshot();
     }
 
@@ -477,6 +499,12 @@ public class VideoPost {
         creatorId = creatorIdentity;
         state = first;
         createdAt = at;
+        lastModifiedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(VideoPostProfilesChosen event, @Timestamp Instant at) {
+        profiles = event.profiles();
         lastModifiedAt = at;
     }
 
@@ -661,6 +689,17 @@ public class VideoPost {
         };
     }
 
+    /** {@code chosen} with the profile of {@code type} taken from {@code values}. */
+    private static ChosenProfiles with(ChosenProfiles chosen, TranscodingProfileType type, ChosenProfiles values) {
+        ChosenProfiles from = chosen == null ? ChosenProfiles.DEFAULTS : chosen;
+        return switch (type) {
+            case VIDEO -> new ChosenProfiles(values.video(), from.preview(), from.thumbnail());
+            case PREVIEW -> new ChosenProfiles(from.video(), values.preview(), from.thumbnail());
+            case THUMBNAIL -> new ChosenProfiles(from.video(), from.preview(), values.thumbnail());
+            case BROADCAST_RTMP -> from;
+        };
+    }
+
     VideoPostState state() {
         return state;
     }
@@ -677,6 +716,6 @@ public class VideoPost {
         return new VideoPostSnapshot(videoPostId, appId, memberId, appUserId, type, details, creatorType, creatorId,
                 state, allowlist.size(), uploadId, source, partCount, probe, percent, fps, etaSeconds, attempt,
                 failureReason, renditions, outputs, uploadedAt, uploadFailedAt, createdAt, lastModifiedAt, videoRoom,
-                Map.copyOf(assets));
+                Map.copyOf(assets), profiles);
     }
 }

@@ -1,12 +1,13 @@
 package io.flipflop.command.videopost;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostField;
 import io.flipflop.api.videoroom.AccessLevel;
 import io.flipflop.command.patch.PatchBody;
-import io.flipflop.platform.error.ApiException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,8 +25,17 @@ public final class VideoPostRequests {
             "category", VideoPostField.CATEGORY,
             "tags", VideoPostField.TAGS);
 
-    /** The fields a PATCH sets and their values (a present null clears a field). */
-    public record Patch(VideoPostDetails values, Set<VideoPostField> fields) {
+    private static final Map<String, TranscodingProfileType> PROFILE_FIELDS = Map.of(
+            "videoProfileId", TranscodingProfileType.VIDEO,
+            "previewProfileId", TranscodingProfileType.PREVIEW,
+            "thumbnailProfileId", TranscodingProfileType.THUMBNAIL);
+
+    /**
+     * The fields a PATCH sets and their values (a present null clears a field); {@code profileIds} the profile ids
+     * the body names, by type (a present null: none, or the default VIDEO profile).
+     */
+    public record Patch(VideoPostDetails values, Set<VideoPostField> fields,
+                        Map<TranscodingProfileType, Long> profileIds) {
     }
 
     private VideoPostRequests() {
@@ -34,22 +44,17 @@ public final class VideoPostRequests {
     /** An absent body changes nothing, like {@code {}}; unknown fields are ignored. */
     public static Patch patch(JsonNode json) {
         PatchBody body = PatchBody.of(json);
-        noProfiles(body.number("videoProfileId"), body.number("previewProfileId"), body.number("thumbnailProfileId"));
+        Map<TranscodingProfileType, Long> profileIds = new EnumMap<>(TranscodingProfileType.class);
+        PROFILE_FIELDS.forEach((name, type) -> {
+            if (body.present(TranscodingProfileType.class, PROFILE_FIELDS).contains(type)) {
+                profileIds.put(type, body.number(name));
+            }
+        });
         String accessLevel = body.text("accessLevel");
         return new Patch(new VideoPostDetails(body.text("title"), body.text("description"),
                 accessLevel == null ? null : accessLevel(accessLevel), body.strings("customData"),
-                body.text("category"), body.texts("tags")), body.present(VideoPostField.class, FIELDS));
-    }
-
-    /**
-     * Transcoding profiles (reference §9) are not built: every post gets the default ladder and thumbnail, so a
-     * profile id names nothing and is refused rather than silently ignored.
-     */
-    public static void noProfiles(Long... profileIds) {
-        if (Arrays.stream(profileIds).anyMatch(id -> id != null)) {
-            throw ApiException.notFound("TRANSCODING_PROFILE_NOT_FOUND",
-                    "No such transcoding profile; only the default ladder and thumbnail exist");
-        }
+                body.text("category"), body.texts("tags")), body.present(VideoPostField.class, FIELDS),
+                profileIds);
     }
 
     /**

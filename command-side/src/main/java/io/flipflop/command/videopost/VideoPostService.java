@@ -1,5 +1,12 @@
 package io.flipflop.command.videopost;
 
+import static io.flipflop.api.transcoding.TranscodingProfileType.PREVIEW;
+import static io.flipflop.api.transcoding.TranscodingProfileType.THUMBNAIL;
+import static io.flipflop.api.transcoding.TranscodingProfileType.VIDEO;
+
+import io.flipflop.api.transcoding.ChosenProfile;
+import io.flipflop.api.transcoding.ChosenProfiles;
+import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
 import io.flipflop.api.videopost.AssetUploadRequest;
 import io.flipflop.api.videopost.CancelProcessing;
@@ -26,6 +33,7 @@ import io.flipflop.command.broadcast.Origin;
 import io.flipflop.command.broadcast.OriginCommands;
 import io.flipflop.command.broadcast.Owners;
 import io.flipflop.command.member.MemberDirectory;
+import io.flipflop.command.transcoding.TranscodingProfileDirectory;
 import io.flipflop.platform.error.ApiException;
 import io.flipflop.platform.ids.IdGenerator;
 import io.flipflop.platform.security.UploadUrlSigner;
@@ -33,6 +41,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -64,46 +74,72 @@ public class VideoPostService {
     private final IdGenerator ids;
     private final UploadUrlSigner signer;
     private final UploadSettings settings;
+    private final TranscodingProfileDirectory profiles;
     private final Clock clock;
 
     @Autowired
     public VideoPostService(OriginCommands commands, MemberDirectory directory, Owners owners, IdGenerator ids,
-                            UploadUrlSigner signer, UploadSettings settings) {
-        this(commands, directory, owners, ids, signer, settings, Clock.systemUTC());
+                            UploadUrlSigner signer, UploadSettings settings, TranscodingProfileDirectory profiles) {
+        this(commands, directory, owners, ids, signer, settings, profiles, Clock.systemUTC());
     }
 
     VideoPostService(OriginCommands commands, MemberDirectory directory, Owners owners, IdGenerator ids,
-                     UploadUrlSigner signer, UploadSettings settings, Clock clock) {
+                     UploadUrlSigner signer, UploadSettings settings, TranscodingProfileDirectory profiles,
+                     Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.owners = owners;
         this.ids = ids;
         this.signer = signer;
         this.settings = settings;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
-    /** The owner is the app's member {@code request.appUserId()}. */
+    /**
+     * The owner is the app's member {@code request.appUserId()}; a profile not named is the app's default of its
+     * type, or the system's (the default ladder and thumbnail, no preview: {@link ChosenProfiles#DEFAULTS}).
+     */
     public Mono<VideoPostSnapshot> create(long appId, CreateVideoPostRequest request) {
         return Mono.fromCallable(() -> {
                     if (request.appUserId() == null || request.appUserId().isEmpty()) {
                         throw ApiException.badRequest("EMPTY_VIDEO_POST_APP_USER_ID", "appUserId is required");
                     }
-                    VideoPostRequests.noProfiles(request.videoProfileId(), request.previewProfileId(),
-                            request.thumbnailProfileId());
+                    ChosenProfiles chosen = new ChosenProfiles(
+                            profileOrDefault(appId, VIDEO, request.videoProfileId()),
+                            profileOrDefault(appId, PREVIEW, request.previewProfileId()),
+                            profileOrDefault(appId, THUMBNAIL, request.thumbnailProfileId()));
                     VideoPostDetails details = new VideoPostDetails(request.title(), request.description(),
                             request.accessLevel(), request.customData(), request.category(), request.tags());
                     VideoPostRules.checkDetails(details);
                     long memberId = member(appId, request.appUserId()).memberId();
                     return new CreateVideoPost(ids.nextId(), appId, memberId, request.appUserId(),
-                            VideoPostType.PRE_RECORDED, details, CreatorType.APP, appId);
+                            VideoPostType.PRE_RECORDED, details, CreatorType.APP, appId, chosen);
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(command -> commands.send(command, Origin.app(appId)));
     }
 
+    /** A profile id set to null means no preview or thumbnail, and the app's default ladder for the video. */
     public Mono<VideoPostSnapshot> update(long appId, long videoPostId, VideoPostRequests.Patch patch) {
-        return send(new UpdateVideoPost(videoPostId, appId, null, patch.values(), patch.fields()), appId);
+        Map<TranscodingProfileType, Long> ids = patch.profileIds();
+        return Mono.fromCallable(() -> new ChosenProfiles(
+                        profileOrDefault(appId, VIDEO, ids.get(VIDEO)),
+                        profile(appId, PREVIEW, ids.get(PREVIEW), null),
+                        profile(appId, THUMBNAIL, ids.get(THUMBNAIL), null)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(chosen -> send(new UpdateVideoPost(videoPostId, appId, null, patch.values(), patch.fields(),
+                        chosen, ids.keySet()), appId));
+    }
+
+    /** Blocking. The profile {@code id} names, checked for the app and the type; the app's default when null. */
+    private ChosenProfile profileOrDefault(long appId, TranscodingProfileType type, Long id) {
+        return id == null ? profiles.defaultOf(appId, type) : profile(appId, type, id, null);
+    }
+
+    /** Blocking. The profile {@code id} names, checked for the app and the type; {@code none} when null. */
+    private ChosenProfile profile(long appId, TranscodingProfileType type, Long id, ChosenProfile none) {
+        return id == null ? none : profiles.usable(appId, id, type, type.name().toLowerCase(Locale.ROOT) + "ProfileId");
     }
 
     public Mono<Void> delete(long appId, long videoPostId) {

@@ -1,5 +1,6 @@
 package io.flipflop.command.videopost;
 
+import io.flipflop.api.transcoding.ChosenProfiles;
 import io.flipflop.api.videopost.ProcessedOutput;
 import io.flipflop.api.videopost.Rendition;
 import io.flipflop.api.videopost.SourceFile;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * What a video post command handler answers: the post right after the command, for read-your-writes answers.
  * {@code videoRoom} is the room of a LIVE_RECORDED post, as it was when the post was made; {@code assets} the
- * uploaded thumbnail and preview.
+ * uploaded thumbnail and preview; {@code profiles} the transcoding profiles chosen (null for an archive's post, or
+ * one made before profiles existed).
  */
 public record VideoPostSnapshot(long videoPostId, long appId, long memberId, String appUserId, VideoPostType type,
                                 VideoPostDetails details, CreatorType creatorType, long creatorId,
@@ -27,5 +29,5 @@ public record VideoPostSnapshot(long videoPostId, long appId, long memberId, Str
                                 Integer attempt, String failureReason, List<Rendition> renditions,
                                 List<ProcessedOutput> outputs, Instant uploadedAt, Instant uploadFailedAt,
                                 Instant createdAt, Instant lastModifiedAt, VideoRoomRef videoRoom,
-                                Map<VideoPostAsset, UploadedAsset> assets) {
+                                Map<VideoPostAsset, UploadedAsset> assets, ChosenProfiles profiles) {
 }

@@ -52,7 +52,8 @@ import java.util.Set;
  *   <li>The app asks for a retry (RetryTranscoding, a self-loop in FAILED_QUEUING and FAILED_PROCESSING); the
  *       media worker then makes the retry edge happen (QueueTranscoding, or StartProcessing by a worker).</li>
  *   <li>Inspecting, editing the details and the allowlist, uploading a thumbnail or preview, and deleting are
- *       allowed in every state.</li>
+ *       allowed in every state; the transcoding profiles change only in CREATED and FAILED_UPLOAD (see
+ *       {@link #requireProfilesChangeable}).</li>
  * </ul>
  * A (state, command) pair not in the table is refused with {@code VIDEO_POST_STATE_NOT_} + the states the command
  * needs, joined by {@code _OR_}. Creation has no "from" state and is not here.
@@ -102,6 +103,18 @@ public final class VideoPostTransitions {
         Map<Class<? extends VideoPostCommand>, VideoPostState> row = new HashMap<>(moves);
         EVERYWHERE.forEach(command -> row.put(command, state));
         TABLE.put(state, Map.copyOf(row));
+    }
+
+    /** Profiles may change until the upload completes: from then on the job is queued (or runs) with them. */
+    private static final Set<VideoPostState> PROFILES_CHANGEABLE = EnumSet.of(CREATED, FAILED_UPLOAD);
+
+    /** Refuses a change of profiles once transcoding started (reference §10.4), naming the states that allow it. */
+    public static void requireProfilesChangeable(VideoPostState state) {
+        if (!PROFILES_CHANGEABLE.contains(state)) {
+            throw new DomainRejection("VIDEO_POST_STATE_NOT_" + String.join("_OR_", names(PROFILES_CHANGEABLE)),
+                    "Video post is " + state + "; its transcoding profiles can change only while it is "
+                            + String.join(" or ", names(PROFILES_CHANGEABLE)));
+        }
     }
 
     /** The state {@code command} leads to from {@code from}, or the rejection naming the states it needs. */

@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import io.flipflop.api.app.AppCreated;
 import io.flipflop.api.app.AppCredentialsRotated;
 import io.flipflop.api.app.AppDefaultRtmpOutputModeChanged;
+import io.flipflop.api.app.AppDefaultTranscodingProfileChanged;
 import io.flipflop.api.app.ChangeAppDefaultRtmpOutputMode;
+import io.flipflop.api.app.ChangeAppDefaultTranscodingProfile;
 import io.flipflop.api.app.CreateApp;
 import io.flipflop.api.app.RotateAppCredentials;
 import io.flipflop.api.streamkey.OutputMode;
+import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.platform.error.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +67,36 @@ class AppTest {
         fixture.given(CREATED)
                 .when(new CreateApp(APP, OTHER_USER, "Other", "key2", "hash2"))
                 .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theOwnerChoosesAndResetsTheAppsDefaultTranscodingProfileOnce() {
+        fixture.given(CREATED)
+                .when(new ChangeAppDefaultTranscodingProfile(APP, OWNER, TranscodingProfileType.VIDEO, 700L))
+                .expectEvents(new AppDefaultTranscodingProfileChanged(APP, TranscodingProfileType.VIDEO, 700L));
+        fixture.given(CREATED, new AppDefaultTranscodingProfileChanged(APP, TranscodingProfileType.VIDEO, 700L))
+                .when(new ChangeAppDefaultTranscodingProfile(APP, OWNER, TranscodingProfileType.VIDEO, 700L))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(CREATED, new AppDefaultTranscodingProfileChanged(APP, TranscodingProfileType.VIDEO, 700L))
+                .when(new ChangeAppDefaultTranscodingProfile(APP, OWNER, TranscodingProfileType.VIDEO, null))
+                .expectEvents(new AppDefaultTranscodingProfileChanged(APP, TranscodingProfileType.VIDEO, null));
+        fixture.given(CREATED)
+                .when(new ChangeAppDefaultTranscodingProfile(APP, OWNER, TranscodingProfileType.PREVIEW, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheOwnerChoosesADefaultProfileOfAPostsType() {
+        fixture.given(CREATED)
+                .when(new ChangeAppDefaultTranscodingProfile(APP, OTHER_USER, TranscodingProfileType.VIDEO, 700L))
+                .expectException(rejectedWith("APP_NOT_FOUND"))
+                .expectNoEvents();
+        fixture.given(CREATED)
+                .when(new ChangeAppDefaultTranscodingProfile(APP, OWNER, TranscodingProfileType.BROADCAST_RTMP, 1L))
+                .expectException(rejectedWith("UNSUPPORTED_TRANSCODING_PROFILE_TYPE"))
                 .expectNoEvents();
     }
 

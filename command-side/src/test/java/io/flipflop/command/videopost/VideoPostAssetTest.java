@@ -180,7 +180,7 @@ class VideoPostAssetTest {
             @Override
             public boolean matches(Object item) {
                 FileView thumbnail = VideoPostViews.view((VideoPostSnapshot) item, new AppRef(APP, "ACTIVE", "app"),
-                        null).file().thumbnail();
+                        null, profileId -> "ACTIVE").file().thumbnail();
                 return thumbnail != null && originalFileName.equals(thumbnail.originalFileName())
                         && thumbnail.size() == size && "image/jpeg".equals(thumbnail.contentType())
                         && "/vod/910/images/thumbnail.jpg".equals(thumbnail.url());

@@ -1,5 +1,8 @@
 package io.flipflop.command.videopost;
 
+import static io.flipflop.api.transcoding.SystemTranscodingProfiles.DEFAULT_THUMBNAIL;
+import static io.flipflop.api.transcoding.SystemTranscodingProfiles.DEFAULT_VIDEO;
+import static io.flipflop.api.transcoding.SystemTranscodingProfiles.SMALL_VIDEO;
 import static io.flipflop.api.videopost.VideoPostState.CREATED;
 import static io.flipflop.api.videopost.VideoPostState.FAILED_PROCESSING;
 import static io.flipflop.api.videopost.VideoPostState.FAILED_QUEUING;
@@ -12,6 +15,10 @@ import static io.flipflop.command.testsupport.Failures.notFound;
 import static io.flipflop.command.testsupport.Failures.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flipflop.api.transcoding.ChosenProfile;
+import io.flipflop.api.transcoding.ChosenProfiles;
+import io.flipflop.api.transcoding.ProfileSettings;
+import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.api.videopost.AllowMemberOnVideoPost;
 import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.AssetUploadRequested;
@@ -60,6 +67,7 @@ import io.flipflop.api.videopost.VideoPostDeleted;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostField;
 import io.flipflop.api.videopost.VideoPostProcessed;
+import io.flipflop.api.videopost.VideoPostProfilesChosen;
 import io.flipflop.api.videopost.VideoPostState;
 import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videopost.VideoPostUpdated;
@@ -90,6 +98,10 @@ class VideoPostTest {
     private static final VideoPostDetails DETAILS = new VideoPostDetails("Clip", "A clip", AccessLevel.PUBLIC, null,
             "music", List.of("live", "jazz"));
     private static final SourceProbe PROBE = new SourceProbe(10.0, 1920, 1080, true, "mov,mp4,m4a,3gp,3g2,mj2");
+    private static final ChosenProfiles PROFILES = new ChosenProfiles(DEFAULT_VIDEO.chosen(), null,
+            DEFAULT_THUMBNAIL.chosen());
+    private static final ChosenProfile PREVIEW = new ChosenProfile(1000, TranscodingProfileType.PREVIEW, "Teaser",
+            ProfileSettings.preview(2, 3, 240));
     private static final List<ProcessedOutput> OUTPUTS = List.of(
             new ProcessedOutput("CMAF_HLS", 1000, "/vod/900/cmaf/master.m3u8"));
 
@@ -157,7 +169,8 @@ class VideoPostTest {
             Map.entry(CreateVideoPost.class, create(DETAILS)),
             Map.entry(InspectVideoPost.class, new InspectVideoPost(POST, APP, null)),
             Map.entry(UpdateVideoPost.class, new UpdateVideoPost(POST, APP, MEMBER,
-                    new VideoPostDetails("New title", null, null, null, null, null), Set.of(VideoPostField.TITLE))),
+                    new VideoPostDetails("New title", null, null, null, null, null), Set.of(VideoPostField.TITLE),
+                    null, Set.of())),
             Map.entry(DeleteVideoPost.class, new DeleteVideoPost(POST, APP, null)),
             Map.entry(AllowMemberOnVideoPost.class, new AllowMemberOnVideoPost(POST, APP, 300, "bob")),
             Map.entry(DisallowMemberOnVideoPost.class, new DisallowMemberOnVideoPost(POST, APP, 300, "bob")),
@@ -295,7 +308,51 @@ class VideoPostTest {
                 .when(create(new VideoPostDetails("Clip", null, null, null, null, List.of("a", "b", "a"))))
                 .expectEvents(new VideoPostCreated(POST, CREATED, APP, MEMBER, "alice", VideoPostType.PRE_RECORDED,
                         new VideoPostDetails("Clip", null, AccessLevel.PUBLIC, null, null, List.of("a", "b")),
-                        CreatorType.APP, APP));
+                        CreatorType.APP, APP), chosen(PROFILES));
+    }
+
+    @Test
+    void profilesChangeWhileTheSourceIsNotUploadedAndTheUploadCarriesThem() {
+        ChosenProfiles withPreview = new ChosenProfiles(SMALL_VIDEO.chosen(), PREVIEW, null);
+        fixture.given(historyTo(CREATED))
+                .when(new UpdateVideoPost(POST, APP, null, VideoPostDetails.EMPTY, Set.of(), withPreview,
+                        Set.of(TranscodingProfileType.VIDEO, TranscodingProfileType.PREVIEW,
+                                TranscodingProfileType.THUMBNAIL)))
+                .expectEvents(chosen(withPreview));
+        fixture.given(historyTo(CREATED)).andGiven(chosen(withPreview))
+                .when(new CompleteSourceUpload(POST, APP, null, listed(1, 2, 3)))
+                .expectEvents(new SourceUploaded(POST, UPLOADED, UPLOAD, SOURCE, listed(1, 2, 3), withPreview));
+    }
+
+    @Test
+    void onlyTheNamedProfileChanges() {
+        fixture.given(historyTo(FAILED_UPLOAD))
+                .when(new UpdateVideoPost(POST, APP, null, VideoPostDetails.EMPTY, Set.of(),
+                        new ChosenProfiles(null, PREVIEW, null), Set.of(TranscodingProfileType.PREVIEW)))
+                .expectEvents(new VideoPostProfilesChosen(POST, FAILED_UPLOAD, new ChosenProfiles(
+                        DEFAULT_VIDEO.chosen(), PREVIEW, DEFAULT_THUMBNAIL.chosen())));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> profilesAreLockedOnceTheUploadCompleted() {
+        return Stream.of(UPLOADED, QUEUED, PROCESSING, PROCESSED, FAILED_QUEUING, FAILED_PROCESSING).map(state ->
+                DynamicTest.dynamicTest("in " + state, () -> new AggregateTestFixture<>(VideoPost.class)
+                        .given(historyTo(state))
+                        // the title would change too: nothing of a refused update is recorded
+                        .when(new UpdateVideoPost(POST, APP, null, new VideoPostDetails("New", null, null, null,
+                                null, null), Set.of(VideoPostField.TITLE), new ChosenProfiles(null, null, null),
+                                Set.of(TranscodingProfileType.THUMBNAIL)))
+                        .expectNoEvents()
+                        .expectException(rejection("VIDEO_POST_STATE_NOT_CREATED_OR_FAILED_UPLOAD", state.name()))));
+    }
+
+    @Test
+    void namingTheProfilesAPostHasIsNoChangeAfterTheUpload() {
+        fixture.given(historyTo(PROCESSED))
+                .when(new UpdateVideoPost(POST, APP, null, VideoPostDetails.EMPTY, Set.of(), PROFILES,
+                        Set.of(TranscodingProfileType.VIDEO, TranscodingProfileType.THUMBNAIL)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
@@ -316,7 +373,7 @@ class VideoPostTest {
     @Test
     void anotherMembersPostIsNotFoundOnTheMemberApi() {
         fixture.given(historyTo(CREATED))
-                .when(new UpdateVideoPost(POST, APP, MEMBER + 1, DETAILS, Set.of(VideoPostField.TITLE)))
+                .when(new UpdateVideoPost(POST, APP, MEMBER + 1, DETAILS, Set.of(VideoPostField.TITLE), null, Set.of()))
                 .expectException(notFound("VIDEO_POST_NOT_FOUND"));
     }
 
@@ -332,7 +389,7 @@ class VideoPostTest {
         fixture.given(created())
                 .when(new UpdateVideoPost(POST, APP, null,
                         new VideoPostDetails("ignored", null, AccessLevel.RESTRICTED, null, null, List.of("x")),
-                        Set.of(VideoPostField.ACCESS_LEVEL, VideoPostField.TAGS)))
+                        Set.of(VideoPostField.ACCESS_LEVEL, VideoPostField.TAGS), null, Set.of()))
                 .expectEvents(new VideoPostUpdated(POST, CREATED, new VideoPostDetails("Clip", "A clip",
                         AccessLevel.RESTRICTED, null, "music", List.of("x"))));
     }
@@ -340,7 +397,8 @@ class VideoPostTest {
     @Test
     void theAccessLevelCannotBeCleared() {
         fixture.given(created())
-                .when(new UpdateVideoPost(POST, APP, null, VideoPostDetails.EMPTY, Set.of(VideoPostField.ACCESS_LEVEL)))
+                .when(new UpdateVideoPost(POST, APP, null, VideoPostDetails.EMPTY, Set.of(VideoPostField.ACCESS_LEVEL),
+                        null, Set.of()))
                 .expectException(rejection("EMPTY_VIDEO_POST_ACCESS_LEVEL", "accessLevel"));
     }
 
@@ -464,8 +522,9 @@ class VideoPostTest {
     void aRetryIsRecordedAndACancelledJobRunsAgain() {
         fixture.given(historyTo(QUEUED)).andGiven(new ProcessingFailed(POST, FAILED_PROCESSING, "CANCELLED"))
                 .when(new RetryTranscoding(POST, APP, null))
-                .expectEvents(new TranscodingRetryRequested(POST, FAILED_PROCESSING));
-        fixture.given(historyTo(FAILED_PROCESSING)).andGiven(new TranscodingRetryRequested(POST, FAILED_PROCESSING))
+                .expectEvents(new TranscodingRetryRequested(POST, FAILED_PROCESSING, PROFILES));
+        fixture.given(historyTo(FAILED_PROCESSING))
+                .andGiven(new TranscodingRetryRequested(POST, FAILED_PROCESSING, PROFILES))
                 .when(new StartProcessing(POST, "worker-1", 2))
                 .expectEvents(new ProcessingStarted(POST, PROCESSING, "worker-1", 2));
     }
@@ -479,7 +538,7 @@ class VideoPostTest {
 
     private static CreateVideoPost create(VideoPostDetails details) {
         return new CreateVideoPost(POST, APP, MEMBER, "alice", VideoPostType.PRE_RECORDED, details, CreatorType.APP,
-                APP);
+                APP, PROFILES);
     }
 
     private static VideoPostCreated created() {
@@ -489,7 +548,11 @@ class VideoPostTest {
 
     /** An upload of three parts with parts 1 and 2 stored. */
     private static List<Object> partlyUploaded() {
-        return List.of(created(), requested(), stored(1), stored(2));
+        return List.of(created(), chosen(PROFILES), requested(), stored(1), stored(2));
+    }
+
+    private static VideoPostProfilesChosen chosen(ChosenProfiles profiles) {
+        return new VideoPostProfilesChosen(POST, CREATED, profiles);
     }
 
     private static SourceUploadRequested requested() {
@@ -501,7 +564,7 @@ class VideoPostTest {
     }
 
     private static SourceUploaded uploaded() {
-        return new SourceUploaded(POST, UPLOADED, UPLOAD, SOURCE, listed(1, 2, 3));
+        return new SourceUploaded(POST, UPLOADED, UPLOAD, SOURCE, listed(1, 2, 3), PROFILES);
     }
 
     private static TranscodingQueued queued() {

@@ -1,5 +1,6 @@
 package io.flipflop.media.videopost;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.media.ingest.IngestConfiguration.WorkerId;
 import io.flipflop.media.origin.LiveRooms;
@@ -61,8 +62,8 @@ class PostMediaConfiguration {
     }
 
     @Bean
-    TranscodingJobs transcodingJobs(MongoDatabase database) {
-        return new TranscodingJobs(database, Clock.systemUTC());
+    TranscodingJobs transcodingJobs(MongoDatabase database, ObjectMapper json) {
+        return new TranscodingJobs(database, json, Clock.systemUTC());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.flipflop.media.videopost;
 
+import io.flipflop.api.transcoding.ChosenProfiles;
 import io.flipflop.api.videopost.FailQueuing;
 import io.flipflop.api.videopost.FailSourceUpload;
 import io.flipflop.api.videopost.ProcessingFailed;
@@ -61,7 +62,7 @@ class PostMediaProcessing {
             return; // a replay of an upload whose files are gone (the post was deleted); nothing to do
         }
         PostFiles.delete(files.uploads(id));
-        queue(id, source);
+        queue(id, source, event.profiles());
     }
 
     /** FAILED_QUEUING: the source is queued again; FAILED_PROCESSING: its job is claimable again. */
@@ -69,15 +70,18 @@ class PostMediaProcessing {
     void on(TranscodingRetryRequested event) throws IOException, InterruptedException {
         long id = event.videoPostId();
         if (event.state() == VideoPostState.FAILED_QUEUING) {
-            queue(id, files.source(id));
+            queue(id, files.source(id), event.profiles());
         } else {
             jobs.requeue(id);
             worker.wake();
         }
     }
 
-    /** Probes the source; queues its job, or fails the upload with ffprobe's reason. */
-    private void queue(long id, Path source) throws IOException, InterruptedException {
+    /**
+     * Probes the source; queues its job with the post's profiles (none: a post from before profiles existed), or
+     * fails the upload with ffprobe's reason.
+     */
+    private void queue(long id, Path source, ChosenProfiles profiles) throws IOException, InterruptedException {
         SourceProbe probe;
         try {
             probe = prober.probe(source);
@@ -87,7 +91,7 @@ class PostMediaProcessing {
             return;
         }
         try {
-            jobs.enqueue(id, probe);
+            jobs.enqueue(id, probe, profiles == null ? ChosenProfiles.DEFAULTS : profiles);
         } catch (RuntimeException e) {
             refusedIsFine(() -> commands.send(new FailQueuing(id, "The job could not be queued: "
                     + e.getClass().getSimpleName())));

@@ -1,5 +1,7 @@
 package io.flipflop.media.videopost;
 
+import io.flipflop.api.transcoding.ChosenProfiles;
+import io.flipflop.api.transcoding.ProfileSettings;
 import io.flipflop.api.videopost.ProcessedOutput;
 import io.flipflop.api.videopost.Rendition;
 import io.flipflop.api.videopost.SourceProbe;
@@ -23,10 +25,11 @@ import java.util.stream.Stream;
 
 /**
  * Runs one post's transcoding with the bundled {@code ffmpeg} as a child process (SPEC §5: a native crash never
- * takes the JVM down): the {@link Ladder} as one set of CMAF segments (fMP4) with an HLS multivariant playlist and a
- * DASH MPD written by ffmpeg's DASH muxer over the same segments, keyframes forced every
- * {@value #SEGMENT_SECONDS} s in every rung so that segments align across rungs, then an MP4 download of the top
- * rung (copied, not encoded again) and a JPEG thumbnail. Progress
+ * takes the JVM down), as the post's profiles say: the VIDEO profile's {@link Ladder} as one set of CMAF segments
+ * (fMP4) with an HLS multivariant playlist and a DASH MPD written by ffmpeg's DASH muxer over the same segments,
+ * keyframes forced every {@value #SEGMENT_SECONDS} s in every rung so that segments align across rungs, then, if the
+ * profile asks, an MP4 download of the top rung (copied, not encoded again), then the THUMBNAIL profile's JPEG and
+ * the PREVIEW profile's short H.264 MP4 without audio, each when the post has that profile. Progress
  * comes from ffmpeg's {@code -progress} output. The job is killed (with its children) when it runs past its time
  * limit, its output outgrows its disk limit, or it is cancelled; whatever it wrote is removed.
  */
@@ -36,10 +39,11 @@ class Transcoder {
     static final String HLS_MASTER = "master.m3u8";
     static final String DASH_MPD = "manifest.mpd";
     static final String DOWNLOAD = "download.mp4";
-    static final int THUMBNAIL_WIDTH = 640;
+    static final String PREVIEW = "preview.mp4";
     private static final int SEGMENT_SECONDS = 2;
     private static final long OUTPUT_SLACK = 64L << 20;
-    private static final Duration THUMBNAIL_TIMEOUT = Duration.ofSeconds(60);
+    /** A thumbnail decodes a frame or two; a minute is plenty however long the source. */
+    private static final Duration STILL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration WATCH = Duration.ofMillis(500);
 
     sealed interface Outcome permits Done, Failed, Cancelled {
@@ -52,6 +56,18 @@ class Transcoder {
     }
 
     record Cancelled() implements Outcome {
+    }
+
+    /** An output a profile may ask for: its format, its file in {@code out/} and the origin's route to it. */
+    private record OptionalOutput(String format, String file, String route) {
+    }
+
+    private static final List<OptionalOutput> OPTIONAL_OUTPUTS = List.of(
+            new OptionalOutput("MP4", DOWNLOAD, "/mp4/"), new OptionalOutput("JPEG", THUMBNAIL, "/images/"),
+            new OptionalOutput("PREVIEW", PREVIEW, "/images/"));
+
+    /** One ffmpeg run of a job: its command, how long it may take, what reads its stdout. */
+    private record Step(ProcessBuilder command, Duration timeout, Consumer<String> lines) {
     }
 
     /** One {@code -progress} report: percent of the source done, frames per second, seconds left (null: unknown). */
@@ -71,37 +87,41 @@ class Transcoder {
      * Transcodes the post's source into {@code out/}. {@code stillWanted} is asked about twice a second; false
      * (cancelled, deleted, lease lost) kills the job.
      */
-    Outcome run(long videoPostId, SourceProbe probe, Consumer<Progress> progress, BooleanSupplier stillWanted)
-            throws IOException, InterruptedException {
+    Outcome run(long videoPostId, SourceProbe probe, ChosenProfiles profiles, Consumer<Progress> progress,
+                BooleanSupplier stillWanted) throws IOException, InterruptedException {
         Path source = files.source(videoPostId);
         Path work = files.work(videoPostId);
         PostFiles.delete(work);
         Files.createDirectories(work);
-        List<Rendition> rungs = Ladder.forSource(probe);
+        ProfileSettings video = profiles.video().profile();
+        List<Rendition> rungs = Ladder.forSource(probe, video);
         Duration timeout = Duration.ofMillis(Math.max(settings.minJobTimeout().toMillis(),
                 (long) (probe.durationSeconds() * settings.timeoutFactor() * 1000)));
         long outputLimit = (long) (Files.size(source) * settings.maxOutputFactor()) + OUTPUT_SLACK;
-        Outcome encoded = supervise(videoPostId, ladder(source, work, rungs, probe), work, timeout, outputLimit,
-                stillWanted, new ProgressLines(probe.durationSeconds(), progress));
-        if (!(encoded instanceof Done)) {
-            PostFiles.delete(work);
-            return encoded;
+        Consumer<String> ignored = line -> { };
+        List<Step> steps = new ArrayList<>(List.of(new Step(ladder(source, work, rungs, video, probe), timeout,
+                new ProgressLines(probe.durationSeconds(), progress))));
+        if (Boolean.TRUE.equals(video.mp4Download())) {
+            steps.add(new Step(download(work, rungs.size(), probe.hasAudio()), timeout, ignored));
         }
-        Outcome downloadable = supervise(videoPostId, download(work, rungs.size(), probe.hasAudio()), work,
-                timeout, outputLimit, stillWanted, line -> { });
-        if (!(downloadable instanceof Done)) {
-            PostFiles.delete(work);
-            return downloadable;
+        if (profiles.thumbnail() != null) {
+            steps.add(new Step(thumbnail(source, work, probe, profiles.thumbnail().profile()), STILL_TIMEOUT,
+                    ignored));
         }
-        Outcome pictured = supervise(videoPostId, thumbnail(source, work, probe), work, THUMBNAIL_TIMEOUT,
-                outputLimit, stillWanted, line -> { });
-        if (!(pictured instanceof Done)) {
-            PostFiles.delete(work);
-            return pictured;
+        if (profiles.preview() != null) {
+            steps.add(new Step(preview(source, work, probe, profiles.preview().profile()), timeout, ignored));
         }
-        Files.deleteIfExists(work.resolve("ffmpeg.log"));
-        Files.deleteIfExists(work.resolve("thumbnail.log"));
-        Files.deleteIfExists(work.resolve("download.log"));
+        for (Step step : steps) {
+            Outcome outcome = supervise(videoPostId, step.command(), work, step.timeout(), outputLimit, stillWanted,
+                    step.lines());
+            if (!(outcome instanceof Done)) {
+                PostFiles.delete(work);
+                return outcome;
+            }
+        }
+        for (Step step : steps) {
+            Files.deleteIfExists(step.command().redirectError().file().toPath());
+        }
         Path out = files.out(videoPostId);
         PostFiles.delete(out);
         Files.move(work, out, StandardCopyOption.ATOMIC_MOVE);
@@ -188,20 +208,46 @@ class Transcoder {
      * visible, as {@link #download} and {@link #thumbnail}, so the transcoding benchmark runs the very same commands
      * directly.
      */
-    static ProcessBuilder ladder(Path source, Path work, List<Rendition> rungs, SourceProbe probe) {
-        return BundledPrograms.ffmpeg(ladderArguments(source, work, rungs, probe))
+    static ProcessBuilder ladder(Path source, Path work, List<Rendition> rungs, ProfileSettings video,
+                                 SourceProbe probe) {
+        return BundledPrograms.ffmpeg(ladderArguments(source, work, rungs, video.audioStream().bitrate(), probe))
                 .redirectError(work.resolve("ffmpeg.log").toFile());
     }
 
-    /** A JPEG still of the source at 1 s (or its middle, if shorter), {@value #THUMBNAIL_WIDTH} pixels wide. */
-    static ProcessBuilder thumbnail(Path source, Path work, SourceProbe probe) {
+    /**
+     * A JPEG still at the THUMBNAIL profile's offset (the source's middle when the offset is past its end): its
+     * width, and its height if it has one (filled and cropped to that size, never stretched), else the source's
+     * aspect.
+     */
+    static ProcessBuilder thumbnail(Path source, Path work, SourceProbe probe, ProfileSettings thumbnail) {
+        double at = thumbnail.offsetSeconds() < probe.durationSeconds() ? thumbnail.offsetSeconds()
+                : probe.durationSeconds() / 2;
+        String size = thumbnail.height() == null ? "scale=" + thumbnail.width() + ":-2"
+                : "scale=" + thumbnail.width() + ":" + thumbnail.height() + ":force_original_aspect_ratio=increase,"
+                        + "crop=" + thumbnail.width() + ":" + thumbnail.height();
         return BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-ss", String.valueOf(Math.min(1.0, probe.durationSeconds() / 2)), "-i", source.toString(),
-                "-frames:v", "1", "-vf", "scale=" + THUMBNAIL_WIDTH + ":-2", "-q:v", "3", work.resolve(THUMBNAIL).toString())
+                "-ss", String.valueOf(at), "-i", source.toString(),
+                "-frames:v", "1", "-vf", size, "-q:v", "3", work.resolve(THUMBNAIL).toString())
                 .redirectError(work.resolve("thumbnail.log").toFile());
     }
 
-    private static String[] ladderArguments(Path source, Path work, List<Rendition> rungs, SourceProbe probe) {
+    /**
+     * The PREVIEW profile's clip: from its start (the beginning when that is past the source's end) for its duration
+     * (or what is left), its height (at most the source's), H.264 without audio, index first so it plays at once.
+     */
+    static ProcessBuilder preview(Path source, Path work, SourceProbe probe, ProfileSettings preview) {
+        double start = preview.startSeconds() < probe.durationSeconds() ? preview.startSeconds() : 0;
+        double duration = Math.min(preview.durationSeconds(), probe.durationSeconds() - start);
+        int height = Math.min(preview.height(), probe.height() / 2 * 2);
+        return BundledPrograms.ffmpeg("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-ss", String.valueOf(start), "-i", source.toString(), "-t", String.valueOf(duration),
+                "-map", "0:v:0", "-an", "-vf", "scale=-2:" + height, "-c:v", "libx264", "-preset", "veryfast",
+                "-pix_fmt", "yuv420p", "-movflags", "+faststart", work.resolve(PREVIEW).toString())
+                .redirectError(work.resolve("preview.log").toFile());
+    }
+
+    private static String[] ladderArguments(Path source, Path work, List<Rendition> rungs, long audioBitrate,
+                                            SourceProbe probe) {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error",
                 "-progress", "pipe:1", "-nostats", "-i", source.toString()));
         StringBuilder filter = new StringBuilder("[0:v:0]split=" + rungs.size());
@@ -221,7 +267,7 @@ class Transcoder {
                     String.valueOf(bitrate * 3 / 2)));
         }
         if (probe.hasAudio()) {
-            args.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-ac", "2"));
+            args.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", String.valueOf(audioBitrate), "-ac", "2"));
         }
         args.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
                 // keyframes at the same instants in every rung, and nowhere else: segments align across rungs
@@ -235,14 +281,21 @@ class Transcoder {
         return args.toArray(String[]::new);
     }
 
+    /** What the job made: the CMAF manifests always, the MP4, thumbnail (JPEG) and PREVIEW when their step ran. */
     private static List<ProcessedOutput> outputs(long videoPostId, Path out) throws IOException {
         long segments = sizeOf(out, ".m4s");
         String base = "/vod/" + videoPostId;
-        return List.of(
+        List<ProcessedOutput> outputs = new ArrayList<>(List.of(
                 new ProcessedOutput("CMAF_HLS", segments + sizeOf(out, ".m3u8"), base + "/cmaf/" + HLS_MASTER),
-                new ProcessedOutput("CMAF_MPEG_DASH", segments + sizeOf(out, ".mpd"), base + "/cmaf/" + DASH_MPD),
-                new ProcessedOutput("MP4", Files.size(out.resolve(DOWNLOAD)), base + "/mp4/" + DOWNLOAD),
-                new ProcessedOutput("JPEG", Files.size(out.resolve(THUMBNAIL)), base + "/images/" + THUMBNAIL));
+                new ProcessedOutput("CMAF_MPEG_DASH", segments + sizeOf(out, ".mpd"), base + "/cmaf/" + DASH_MPD)));
+        for (OptionalOutput optional : OPTIONAL_OUTPUTS) {
+            Path made = out.resolve(optional.file());
+            if (Files.exists(made)) {
+                outputs.add(new ProcessedOutput(optional.format(), Files.size(made),
+                        base + optional.route() + optional.file()));
+            }
+        }
+        return outputs;
     }
 
     private static long sizeOf(Path dir, String suffix) throws IOException {

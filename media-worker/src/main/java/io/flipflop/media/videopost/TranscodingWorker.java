@@ -122,7 +122,7 @@ class TranscodingWorker implements SmartLifecycle {
         AtomicReference<Instant> lastReport = new AtomicReference<>(Instant.EPOCH);
         AtomicReference<Instant> lastRenewal = new AtomicReference<>(clock.instant());
         try {
-            Transcoder.Outcome outcome = transcoder.run(id, job.probe(), progress -> {
+            Transcoder.Outcome outcome = transcoder.run(id, job.probe(), job.profiles(), progress -> {
                 Instant now = clock.instant();
                 if (now.isAfter(lastReport.get().plus(settings.progressInterval())) && progress.percent() < 100) {
                     lastReport.set(now);

@@ -2,8 +2,11 @@ package io.flipflop.media.videopost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.flipflop.api.transcoding.ChosenProfiles;
+import io.flipflop.api.transcoding.SystemTranscodingProfiles;
 import io.flipflop.api.videopost.SourceProbe;
 import io.flipflop.media.TestClock;
 import io.flipflop.platform.mongo.EmbeddedMongoServer;
@@ -29,7 +32,7 @@ class TranscodingJobsTest {
         server = EmbeddedMongoServer.inMemory();
         client = MongoClients.create(server.connectionString());
         clock = new TestClock(Instant.parse("2030-01-01T00:00:00Z"));
-        jobs = new TranscodingJobs(client.getDatabase("test"), clock);
+        jobs = new TranscodingJobs(client.getDatabase("test"), new ObjectMapper(), clock);
     }
 
     @AfterEach
@@ -40,7 +43,7 @@ class TranscodingJobsTest {
 
     @Test
     void aPendingJobIsClaimedOnlyOnceReleased() {
-        jobs.enqueue(1, PROBE);
+        jobs.enqueue(1, PROBE, ChosenProfiles.DEFAULTS);
         assertThat(jobs.claim("w1", LEASE)).isEmpty();
         jobs.release(1);
         var job = jobs.claim("w1", LEASE).orElseThrow();
@@ -51,8 +54,17 @@ class TranscodingJobsTest {
     }
 
     @Test
+    void aJobRunsWithTheProfilesItWasQueuedWith() {
+        ChosenProfiles chosen = new ChosenProfiles(SystemTranscodingProfiles.SMALL_VIDEO.chosen(),
+                SystemTranscodingProfiles.DEFAULT_PREVIEW.chosen(), null);
+        jobs.enqueue(1, PROBE, chosen);
+        jobs.release(1);
+        assertThat(jobs.claim("w1", LEASE).orElseThrow().profiles()).isEqualTo(chosen);
+    }
+
+    @Test
     void aJobWhoseWorkerDiedIsClaimedAgainAsANewAttempt() {
-        jobs.enqueue(1, PROBE);
+        jobs.enqueue(1, PROBE, ChosenProfiles.DEFAULTS);
         jobs.release(1);
         jobs.claim("w1", LEASE).orElseThrow();
         clock.advance(LEASE.plusSeconds(1));
@@ -64,7 +76,7 @@ class TranscodingJobsTest {
 
     @Test
     void aRenewedLeaseKeepsTheJob() {
-        jobs.enqueue(1, PROBE);
+        jobs.enqueue(1, PROBE, ChosenProfiles.DEFAULTS);
         jobs.release(1);
         jobs.claim("w1", LEASE).orElseThrow();
         clock.advance(LEASE.minusSeconds(5));
@@ -75,9 +87,9 @@ class TranscodingJobsTest {
 
     @Test
     void aCancelledJobIsNeitherClaimedNorRenewed() {
-        jobs.enqueue(1, PROBE);
+        jobs.enqueue(1, PROBE, ChosenProfiles.DEFAULTS);
         jobs.release(1);
-        jobs.enqueue(2, PROBE);
+        jobs.enqueue(2, PROBE, ChosenProfiles.DEFAULTS);
         jobs.release(2);
         jobs.claim("w1", LEASE).orElseThrow();
         jobs.cancel(1);
@@ -88,7 +100,7 @@ class TranscodingJobsTest {
 
     @Test
     void aCancelledOrFailedJobRequeuedIsClaimedAsANewAttempt() {
-        jobs.enqueue(1, PROBE);
+        jobs.enqueue(1, PROBE, ChosenProfiles.DEFAULTS);
         jobs.release(1);
         jobs.claim("w1", LEASE).orElseThrow();
         jobs.cancel(1);
@@ -101,18 +113,18 @@ class TranscodingJobsTest {
 
     @Test
     void queuingTwiceKeepsTheFirstJob() {
-        jobs.enqueue(1, PROBE);
+        jobs.enqueue(1, PROBE, ChosenProfiles.DEFAULTS);
         jobs.release(1);
         jobs.claim("w1", LEASE).orElseThrow();
-        jobs.enqueue(1, new SourceProbe(5, 640, 360, false, "other"));
+        jobs.enqueue(1, new SourceProbe(5, 640, 360, false, "other"), ChosenProfiles.DEFAULTS);
         assertThat(jobs.renew(1, "w1", LEASE)).isTrue();
     }
 
     @Test
     void theOldestQueuedJobComesFirst() {
-        jobs.enqueue(2, PROBE);
+        jobs.enqueue(2, PROBE, ChosenProfiles.DEFAULTS);
         clock.advance(Duration.ofSeconds(1));
-        jobs.enqueue(1, PROBE);
+        jobs.enqueue(1, PROBE, ChosenProfiles.DEFAULTS);
         jobs.release(1);
         jobs.release(2);
         assertThat(jobs.claim("w1", LEASE).orElseThrow().videoPostId()).isEqualTo(2);

@@ -4,6 +4,7 @@ import io.flipflop.query.app.AppViewProjection;
 import io.flipflop.query.member.MemberViewProjection;
 import io.flipflop.query.relationship.RelationshipProjection;
 import io.flipflop.query.streamkey.StreamKeyViewProjection;
+import io.flipflop.query.transcoding.TranscodingProfileProjection;
 import io.flipflop.query.usage.UsageProjection;
 import io.flipflop.query.videopost.VideoPostViewProjection;
 import io.flipflop.query.videoroom.VideoRoomViewProjection;
@@ -37,7 +38,8 @@ public class ReadModelProcessing implements ConfigurerModule {
     private static final List<String> PROCESSING_GROUPS = List.of(AppViewProjection.PROCESSING_GROUP,
             MemberViewProjection.PROCESSING_GROUP, StreamKeyViewProjection.PROCESSING_GROUP,
             VideoRoomViewProjection.PROCESSING_GROUP, RelationshipProjection.PROCESSING_GROUP,
-            UsageProjection.PROCESSING_GROUP, VideoPostViewProjection.PROCESSING_GROUP);
+            UsageProjection.PROCESSING_GROUP, VideoPostViewProjection.PROCESSING_GROUP,
+            TranscodingProfileProjection.PROCESSING_GROUP);
 
     @Override
     public void configureModule(Configurer configurer) {

@@ -3,6 +3,7 @@ package io.flipflop.query.videopost;
 import static io.flipflop.query.readmodel.ReadModelWrites.instant;
 
 import io.flipflop.api.app.AppRef;
+import io.flipflop.api.transcoding.TranscodingProfileType;
 import io.flipflop.api.videopost.FileView;
 import io.flipflop.api.videopost.ProcessedSummary;
 import io.flipflop.api.videopost.Rendition;
@@ -35,7 +36,8 @@ import org.bson.Document;
  * allowlist, creatorType, creatorId, source{filename, size, contentType}, probe{durationSeconds, width, height,
  * hasAudio, formatName}, percent, fps, etaSeconds, attempt, failureReason, renditions[{width, height,
  * videoBitrate}], outputs[{format, size, url}], assets{THUMBNAIL, PREVIEW: {url, contentType, size,
- * originalFileName}} (uploaded ones), uploadedAt, uploadFailedAt, state, createdAt, lastModifiedAt,
+ * originalFileName}} (uploaded ones), profiles{video, preview, thumbnail} (each {id, type, name, state} or null;
+ * null as a whole for an archive's post), uploadedAt, uploadFailedAt, state, createdAt, lastModifiedAt,
  * version}}. {@code state} becomes DELETED when the post is deleted. The media worker's playback origin reads it
  * too (appId, memberId, accessLevel, allowlist, videoPostState, state).
  */
@@ -68,6 +70,9 @@ public final class VideoPostDocuments {
     static final String RENDITIONS = "renditions";
     static final String OUTPUTS = "outputs";
     static final String ASSETS = "assets";
+    static final String PROFILES = "profiles";
+    /** The fields of {@code profiles}, one per kind of output a post chooses a profile for. */
+    static final List<String> PROFILE_SLOTS = List.of("video", "preview", "thumbnail");
     static final String UPLOADED_AT = "uploadedAt";
     static final String UPLOAD_FAILED_AT = "uploadFailedAt";
     static final String STATE = "state";
@@ -77,6 +82,8 @@ public final class VideoPostDocuments {
     static final String ACTIVE = "ACTIVE";
     static final String DELETED = "DELETED";
     private static final String THUMBNAIL_FORMAT = "JPEG";
+    private static final String PREVIEW_FORMAT = "PREVIEW";
+    private static final Set<String> PICTURES = Set.of(THUMBNAIL_FORMAT, PREVIEW_FORMAT);
     private static final FileView.Drm NO_DRM = new FileView.Drm(false, null);
 
     private VideoPostDocuments() {
@@ -95,15 +102,13 @@ public final class VideoPostDocuments {
         FileView src = source == null ? null : new FileView(id, ACTIVE, "VIDEO_POST_SRC",
                 source.getString("contentType"), source.getLong("size"), source.getString("filename"), null, NO_DRM);
         List<Document> outputs = post.getList(OUTPUTS, Document.class, List.of());
-        FileView generated = outputs.stream().filter(o -> THUMBNAIL_FORMAT.equals(o.getString("format")))
-                .findFirst().map(o -> new FileView(id, ACTIVE, "VIDEO_POST_THUMBNAIL", "image/jpeg", o.getLong("size"),
-                        null, o.getString("url"), NO_DRM))
-                .orElse(null);
         Document assets = post.get(ASSETS, new Document());
-        FileView thumbnail = shown(id, VideoPostAsset.THUMBNAIL, assets, generated);
-        FileView preview = shown(id, VideoPostAsset.PREVIEW, assets, null);
+        FileView thumbnail = shown(id, VideoPostAsset.THUMBNAIL, assets,
+                file(id, outputs, THUMBNAIL_FORMAT, "VIDEO_POST_THUMBNAIL", "image/jpeg"));
+        FileView preview = shown(id, VideoPostAsset.PREVIEW, assets,
+                file(id, outputs, PREVIEW_FORMAT, "VIDEO_POST_PREVIEW", "video/mp4"));
         List<ProcessedSummary> summaries = outputs.stream()
-                .filter(o -> !THUMBNAIL_FORMAT.equals(o.getString("format")))
+                .filter(o -> !PICTURES.contains(o.getString("format")))
                 .map(o -> new ProcessedSummary(o.getString("format"), o.getLong("size"), o.getString("url"), null,
                         List.of(), List.of()))
                 .toList();
@@ -117,7 +122,7 @@ public final class VideoPostDocuments {
                 videoRoom(post.get(VIDEO_ROOM, Document.class)),
                 post.getString(TITLE), post.getString(DESCRIPTION), strings(post.get(CUSTOM_DATA, Document.class)),
                 post.getString(CATEGORY), post.getList(TAGS, String.class), new VideoRoomStats(allowlist(post).size()),
-                new TranscodingProfileRefs(null, null, null),
+                profiles(post.get(PROFILES, Document.class)),
                 new VideoPostFiles(src, List.of(), summaries, preview, thumbnail),
                 new VideoPostProcessing(post.getDouble(PERCENT), post.getDouble(FPS), post.getLong(ETA_SECONDS),
                         post.getInteger(ATTEMPT), post.getString(FAILURE_REASON), probe == null ? null
@@ -134,6 +139,26 @@ public final class VideoPostDocuments {
         return asset == null ? generated : new FileView(id, ACTIVE, "VIDEO_POST_" + kind.name(),
                 asset.getString("contentType"), asset.getLong("size"), asset.getString("originalFileName"),
                 asset.getString("url"), NO_DRM);
+    }
+
+    private static FileView file(long id, List<Document> outputs, String format, String type, String contentType) {
+        return outputs.stream().filter(o -> format.equals(o.getString("format"))).findFirst()
+                .map(o -> new FileView(id, ACTIVE, type, contentType, o.getLong("size"), null, o.getString("url"),
+                        NO_DRM))
+                .orElse(null);
+    }
+
+    /** {@code {video, preview, thumbnail}}, each {@code {id, state, type, name}} or null; none for an archive's post. */
+    private static TranscodingProfileRefs profiles(Document profiles) {
+        if (profiles == null) {
+            return new TranscodingProfileRefs(null, null, null);
+        }
+        List<TranscodingProfileRefs.Ref> refs = PROFILE_SLOTS.stream().map(slot -> {
+            Document ref = profiles.get(slot, Document.class);
+            return ref == null ? null : new TranscodingProfileRefs.Ref(ref.getLong("id"), ref.getString("state"),
+                    TranscodingProfileType.valueOf(ref.getString("type")), ref.getString("name"));
+        }).toList();
+        return new TranscodingProfileRefs(refs.get(0), refs.get(1), refs.get(2));
     }
 
     private static VideoRoomRef videoRoom(Document room) {

@@ -32,6 +32,8 @@ import static io.flipflop.query.videopost.VideoPostDocuments.MEMBER_ID;
 import static io.flipflop.query.videopost.VideoPostDocuments.OUTPUTS;
 import static io.flipflop.query.videopost.VideoPostDocuments.PERCENT;
 import static io.flipflop.query.videopost.VideoPostDocuments.PROBE;
+import static io.flipflop.query.videopost.VideoPostDocuments.PROFILES;
+import static io.flipflop.query.videopost.VideoPostDocuments.PROFILE_SLOTS;
 import static io.flipflop.query.videopost.VideoPostDocuments.RENDITIONS;
 import static io.flipflop.query.videopost.VideoPostDocuments.SOURCE;
 import static io.flipflop.query.videopost.VideoPostDocuments.STATE;
@@ -47,6 +49,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.flipflop.api.transcoding.ChosenProfile;
+import io.flipflop.api.transcoding.ChosenProfiles;
+import io.flipflop.api.transcoding.TranscodingProfileDeleted;
 import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.AssetUploadRequested;
 import io.flipflop.api.videopost.AssetUploadStored;
@@ -72,6 +77,7 @@ import io.flipflop.api.videopost.VideoPostDeleted;
 import io.flipflop.api.videopost.VideoPostDetails;
 import io.flipflop.api.videopost.VideoPostEvent;
 import io.flipflop.api.videopost.VideoPostProcessed;
+import io.flipflop.api.videopost.VideoPostProfilesChosen;
 import io.flipflop.api.videopost.VideoPostState;
 import io.flipflop.api.videopost.VideoPostType;
 import io.flipflop.api.videopost.VideoPostUpdated;
@@ -161,12 +167,35 @@ public class VideoPostViewProjection {
             fields.put(unknownYet, null);
         }
         fields.put(RENDITIONS, List.of());
+        fields.put(PROFILES, null);
         fields.put(OUTPUTS, List.of());
         fields.put(ASSETS, new Document());
         fields.put(STATE, ACTIVE);
         fields.put(CREATED_AT, at);
         fields.put(LAST_MODIFIED_AT, at);
         return fields;
+    }
+
+    @EventHandler
+    public void on(VideoPostProfilesChosen event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
+        ChosenProfiles chosen = event.profiles();
+        List<ChosenProfile> slots = Arrays.asList(chosen.video(), chosen.preview(), chosen.thumbnail());
+        Document profiles = new Document();
+        for (int i = 0; i < PROFILE_SLOTS.size(); i++) {
+            ChosenProfile profile = slots.get(i);
+            profiles.append(PROFILE_SLOTS.get(i), profile == null ? null : new Document("id", profile.id())
+                    .append("type", profile.type().name()).append("name", profile.name()).append(STATE, ACTIVE));
+        }
+        change(event, sequence, timestamp, set(PROFILES, profiles));
+    }
+
+    /** Posts keep what they chose; their view shows the profile DELETED. Idempotent. */
+    @EventHandler
+    public void on(TranscodingProfileDeleted event) {
+        for (String slot : PROFILE_SLOTS) {
+            String field = PROFILES + "." + slot;
+            await(posts.updateMany(eq(field + ".id", event.profileId()), set(field + "." + STATE, DELETED)));
+        }
     }
 
     @EventHandler
