@@ -15,6 +15,7 @@ import io.flipflop.api.streamkey.OutputMode;
 import io.flipflop.api.user.ConsoleSession;
 import io.flipflop.command.broadcast.MediaWorkerCommands;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"flipflop.mongodb.in-memory=true", "logging.level.io.flipflop=DEBUG",
                 "flipflop.webhooks.attempt-timeout=1s", "flipflop.webhooks.initial-backoff=200ms",
                 "flipflop.webhooks.max-backoff=500ms", "flipflop.webhooks.poll-interval=100ms",
-                "flipflop.webhooks.allow-private-addresses=true"})
+                "flipflop.webhooks.allow-private-addresses=true", "flipflop.video-posts.progress-interval=200ms"})
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookDeliveryTest {
 
@@ -188,6 +189,24 @@ class WebhookDeliveryTest {
         assertThat(failed.get("data").get("videoPostVideoPostState").asText()).isEqualTo("FAILED_UPLOAD");
         assertThat(failed.get("videoPostId").asLong()).isEqualTo(postId);
         assertThat(failed.get("videoPostVideoPostState").asText()).isEqualTo("FAILED_UPLOAD");
+    }
+
+    @Test
+    void aRunningJobsProgressArrivesBetweenProcessingAndProcessed() throws Exception {
+        flipflop.loginMember(app, "owner1", "Owner");
+        Posting posting = new Posting(flipflop, app);
+        long postId = posting.create("owner1", "Progress", "PUBLIC");
+        posting.upload(postId, Files.readAllBytes(Posting.source("1280x720", 6)), 1);
+        posting.awaitState(postId, "PROCESSED");
+
+        await().atMost(SOON).untilAsserted(() -> assertThat(types(receiver.about("videoPostId", postId)))
+                .containsSubsequence("VIDEO_POST_PROCESSING", "VIDEO_POST_PROGRESS", "VIDEO_POST_PROCESSED"));
+        JsonNode progress = receiver.about("videoPostId", postId).stream()
+                .filter(request -> request.type().equals("VIDEO_POST_PROGRESS")).findFirst().orElseThrow().json();
+        assertThat(progress.get("data").get("videoPostVideoPostState").asText()).isEqualTo("PROCESSING");
+        assertThat(progress.get("data").get("percent").asDouble()).isBetween(0.0, 100.0);
+        assertThat(progress.get("data").get("fps").isNumber()).isTrue();
+        assertThat(progress.get("videoPostId").asLong()).isEqualTo(postId);
     }
 
     @Test

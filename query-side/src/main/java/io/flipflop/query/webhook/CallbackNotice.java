@@ -36,6 +36,20 @@ record CallbackNotice(String type, String resourceId, Map<String, Object> data) 
                 fields("videoPostId", videoPostId, "videoPostVideoPostState", state.name()));
     }
 
+    /**
+     * Our addition: a running job's progress, {@code VIDEO_POST_PROGRESS}, as the post's {@code processing} shows it
+     * (sent as often as the worker records it, {@code flipflop.video-posts.progress-interval}); {@code etaSeconds}
+     * is null until ffmpeg can tell.
+     */
+    static CallbackNotice videoPostProgress(long videoPostId, VideoPostState state, double percent, double fps,
+                                            Long etaSeconds) {
+        Map<String, Object> data = fields("videoPostId", videoPostId, "videoPostVideoPostState", state.name());
+        data.put("percent", percent);
+        data.put("fps", fps);
+        data.put("etaSeconds", etaSeconds);
+        return new CallbackNotice(VIDEO_POST + "PROGRESS", String.valueOf(videoPostId), data);
+    }
+
     /** The console's "send test"; ordered with nothing but the app's other tests. */
     static CallbackNotice test(long appId, String deliveryId) {
         return new CallbackNotice(TEST, String.valueOf(appId), fields("appId", appId, "deliveryId", deliveryId));

@@ -15,6 +15,7 @@ import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
 import io.flipflop.api.videopost.ArchivePostCreated;
 import io.flipflop.api.videopost.ProcessingFailed;
+import io.flipflop.api.videopost.ProcessingProgressed;
 import io.flipflop.api.videopost.ProcessingStarted;
 import io.flipflop.api.videopost.SourceUploadFailed;
 import io.flipflop.api.videopost.SourceUploaded;
@@ -108,7 +109,7 @@ public class CallbackNotices {
     }
 
     /**
-     * A post's state changes (DN: on every one). ProcessingStarted of a restarted job (PROCESSING again) is sent
+     * A post's state changes (DN: on every one) and its job's progress (our addition). ProcessingStarted of a restarted job (PROCESSING again) is sent
      * again; a new upload request that takes a FAILED_UPLOAD post back to CREATED is not sent, as its event cannot
      * tell that move from a request in CREATED.
      */
@@ -119,10 +120,15 @@ public class CallbackNotices {
         } else if (event instanceof ArchivePostCreated created) {
             owners.remember(created.videoPostId(), new MemberAddress(created.appId(), created.memberId()));
         }
+        Optional<CallbackNotice> notice = Optional.empty();
         if (POST_STATE_CHANGES.contains(event.getClass())) {
-            owners.of(event.videoPostId()).ifPresent(owner -> record(owner.appId(), eventId, token,
-                    CallbackNotice.videoPost(event.videoPostId(), event.state())));
+            notice = Optional.of(CallbackNotice.videoPost(event.videoPostId(), event.state()));
+        } else if (event instanceof ProcessingProgressed progress) {
+            notice = Optional.of(CallbackNotice.videoPostProgress(progress.videoPostId(), progress.state(),
+                    progress.percent(), progress.fps(), progress.etaSeconds()));
         }
+        notice.ifPresent(change -> owners.of(event.videoPostId()).ifPresent(owner ->
+                record(owner.appId(), eventId, token, change)));
     }
 
     @EventHandler
