@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import com.mongodb.client.MongoClient;
 import io.flipflop.platform.mongo.MongoSettings;
 import java.net.URI;
-import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.UUID;
 import javax.cache.CacheManager;
@@ -82,14 +81,13 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoClient client, MongoSettings mongoSettings, Serializer serializer,
-                                 EventStoreSettings settings) {
+    public TokenStore tokenStore(MongoClient client, MongoSettings mongoSettings, Serializer serializer) {
         MongoTokenStore tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, mongoSettings.database()).build())
                 .serializer(serializer)
                 .build();
         tokenStore.ensureIndexes();
-        return new IdleBatchTokenStore(tokenStore, settings.idleTokenInterval(), Clock.systemUTC());
+        return tokenStore;
     }
 
     @Bean

@@ -14,13 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param snapshotThreshold events after which an aggregate using the "snapshotTrigger" bean is snapshotted
  * @param aggregateCacheSize most aggregates the "aggregateCache" bean keeps loaded
  * @param processorSegments segments a tracking processor's token is split into when first created
- * @param idleTokenInterval how often at most a processor's token is written for batches none of its handlers took
- *                          (see {@link IdleBatchTokenStore}); zero writes every one
  */
 @ConfigurationProperties("flipflop.event-store")
 public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer maxIndexBlock, Duration indexLease,
                                  Duration fetchDelay, Integer snapshotThreshold, Integer aggregateCacheSize,
-                                 Integer processorSegments, Duration idleTokenInterval) {
+                                 Integer processorSegments) {
 
     public EventStoreSettings {
         batchSize = batchSize == null ? 100 : batchSize;
@@ -31,6 +29,5 @@ public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
         aggregateCacheSize = aggregateCacheSize == null ? 10_000 : aggregateCacheSize;
         processorSegments = processorSegments == null ? 1 : processorSegments;
-        idleTokenInterval = idleTokenInterval == null ? Duration.ofSeconds(1) : idleTokenInterval;
     }
 }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
@@ -82,6 +83,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Sequence numbers probed per round trip when looking for an aggregate's last one. */
     private static final int PROBES = 64;
     private static final int TOKEN_AT_PROBE = 32;
+    /** How far past the newest event it knows of a caught-up reader looks: events of other nodes land there. */
+    static final int LOOK_AHEAD = 16;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -90,6 +93,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final int maxGapOffset;
     private final Clock clock;
+    /**
+     * The highest global index this node has written or read. A reader caught up with it reads a window of only
+     * {@link #LOOK_AHEAD} indexes past it, not {@code batchSize}: every index of an {@code _id $in} is a B-tree
+     * lookup on the server, found or not, and most of a caught-up reader's window is empty.
+     */
+    private final AtomicLong highestSeen = new AtomicLong();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -173,6 +182,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             // The outcome is unknown; indexes not written become gaps that readers drop after the gap timeout.
             handlePersistenceException(e, messages.get(0));
         }
+        highestSeen.accumulateAndGet(allocation.first() + messages.size() - 1, Math::max);
         for (int i = 0; i < messages.size(); i++) {
             DomainEventMessage<?> message = messages.get(i);
             if (message.getType() != null) {
@@ -437,9 +447,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             indexes.add(gap + 1);
         }
         long windowStart = start.getIndex() + 1;
-        addWindow(indexes, windowStart, batchSize);
+        int window = firstWindow(start.getIndex(), batchSize);
+        addWindow(indexes, windowStart, window);
         Set<Long> unseen = new HashSet<>();
         NavigableMap<Long, Document> found = read(indexes, unseen);
+        if (!found.isEmpty()) {
+            // a window found full to its end suggests more beyond it: the next read takes a whole batch
+            long seen = found.lastKey() == windowStart + window - 1 ? found.lastKey() + batchSize : found.lastKey();
+            highestSeen.accumulateAndGet(seen, Math::max);
+        }
 
         List<TrackedEventData<?>> batch = new ArrayList<>();
         GapAwareTrackingToken token = collect(withoutDeadGaps(start, found), found, batch);
@@ -447,16 +463,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         // A window without events is not the end of the stream while indexes above it are reserved: it may be
         // tombstones, or a block its writer died holding. Move on, so neither stalls the reader.
         while (batch.isEmpty()) {
-            windowStart += batchSize;
+            windowStart += window;
+            window = batchSize;
             if (head < 0) {
                 head = allocator.head();
             }
             if (windowStart > head) {
                 break;
             }
-            Set<Long> window = new HashSet<>();
-            addWindow(window, windowStart, batchSize);
-            token = collect(token, read(window, unseen), batch);
+            Set<Long> next = new HashSet<>();
+            addWindow(next, windowStart, window);
+            token = collect(token, read(next, unseen), batch);
         }
         return batch;
     }
@@ -481,6 +498,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         return found;
+    }
+
+    /**
+     * A reader far behind what this node has seen (a replay, catching up) reads whole batches; one close to it reads
+     * up to {@link #LOOK_AHEAD} past it. The window only bounds how far one read looks: what lies beyond is read by
+     * the next fetch, or by this one when the window comes back empty.
+     */
+    private int firstWindow(long index, int batchSize) {
+        long behind = highestSeen.get() - index;
+        return (int) Math.min(batchSize, Math.max(0, behind) + LOOK_AHEAD);
     }
 
     private static void addWindow(Set<Long> indexes, long from, int size) {

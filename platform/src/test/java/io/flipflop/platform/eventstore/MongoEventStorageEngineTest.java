@@ -254,6 +254,38 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void aCaughtUpReaderLooksOnlyALittlePastTheNewestEventItKnows() {
+        MongoEventStorageEngine engine = fixture.engine();
+        appendOneByOne(engine, "a", 0, 3);
+        TrackingToken caughtUp = readAll(engine, null).get(2).trackingToken();
+        engine.appendEvents(event("a", 3));
+        fixture.takeFindFilters();
+
+        assertThat(steps(readAll(engine, caughtUp))).containsExactly(3L);
+        // the new event and LOOK_AHEAD indexes past it, not a whole batch of 100 lookups
+        Document first = fixture.takeFindFilters().get(0);
+        assertThat(first.get("_id", Document.class).getList("$in", Object.class))
+                .hasSize(1 + MongoEventStorageEngine.LOOK_AHEAD);
+    }
+
+    @Test
+    void aReaderFindsAnotherNodesEventsFarBeyondItsLookAhead() {
+        MongoEventStorageEngine mine = fixture.engine();
+        MongoEventStorageEngine other = fixture.engine();
+        appendOneByOne(mine, "a", 0, 2);
+        TrackingToken caughtUp = readAll(mine, null).get(1).trackingToken();
+        fixture.database().getCollection(MongoEventStorageEngine.COUNTERS_COLLECTION).updateOne(
+                new Document("_id", MongoEventStorageEngine.GLOBAL_INDEX_COUNTER),
+                new Document("$inc", new Document("value", 250L)));
+        appendOneByOne(other, "b", 0, 30);
+
+        List<TrackedEventMessage<?>> read = readAll(mine, caughtUp);
+
+        assertThat(read).extracting(event -> ((Happened) event.getPayload()).thing()).containsOnly("b");
+        assertThat(steps(read)).containsExactlyElementsOf(range(0, 30));
+    }
+
+    @Test
     void loadsAndTrackingReadsAreLookupsOnUniqueKeysOnly() {
         MongoEventStorageEngine engine = fixture.engine(builder -> builder.batchSize(10));
         appendOneByOne(engine, "a", 0, 35);
