@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flipflop.api.app.AppCredentials;
 import io.flipflop.api.member.MemberTokens;
 import io.flipflop.api.user.ConsoleSession;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -12,6 +13,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The calls a console user and an app server make, spelled once for the end-to-end tests. */
 record FlipFlopClient(WebTestClient http) {
+
+    /**
+     * The generated OpenAPI document. Springdoc builds it at the first request of a context, which on a busy machine
+     * took longer than WebTestClient's default 5 s (seen once), so this call waits longer.
+     */
+    WebTestClient.BodyContentSpec apiDocument() {
+        return http.mutate().responseTimeout(Duration.ofSeconds(30)).build().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk().expectBody();
+    }
 
     ConsoleSession signUp(String email, String password) {
         return http.post().uri("/console/v1/signup").contentType(MediaType.APPLICATION_JSON)

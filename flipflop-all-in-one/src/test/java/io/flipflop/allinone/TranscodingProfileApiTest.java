@@ -121,7 +121,7 @@ class TranscodingProfileApiTest {
 
     @Test
     void theEndpointsAreInTheOpenApiDocument() {
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+        flipflop.apiDocument()
                 .jsonPath("$.paths['/v2/apps/me/transcoding-profiles'].get").exists()
                 .jsonPath("$.paths['/v2/apps/me/transcoding-profiles/{profileId}'].get").exists()
                 .jsonPath("$.paths['/console/v1/apps/{appId}/transcoding-profiles'].post").exists()

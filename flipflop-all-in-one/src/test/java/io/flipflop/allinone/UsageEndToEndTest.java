@@ -208,7 +208,7 @@ class UsageEndToEndTest extends PublishingTest {
 
     @Test
     void theUsageEndpointsAreDocumentedWithTheirErrors() {
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+        new FlipFlopClient(http).apiDocument()
                 .jsonPath("$.paths['/v2/apps/me/usage'].get.responses['400'].description")
                 .value(description -> assertThat((String) description).contains("INVALID_USAGE_RANGE"))
                 .jsonPath("$.paths['/console/v1/apps/{appId}/usage'].get.responses['404'].description")

@@ -218,7 +218,7 @@ class VideoPostPicturesTest {
     @Test
     void theFourOperationsAreInTheOpenApiDocumentUnderTheReferencesIds() {
         String base = "$.paths['/v2/apps/me/video-posts/{videoPostId}/";
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+        flipflop.apiDocument()
                 .jsonPath(base + "thumbnail/request-upload-url'].post.operationId")
                 .isEqualTo("requestVideoPostThumbnailUploadUrl")
                 .jsonPath(base + "thumbnail/complete-upload'].post.operationId")

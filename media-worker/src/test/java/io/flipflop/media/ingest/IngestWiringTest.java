@@ -84,18 +84,19 @@ class IngestWiringTest {
                     new StreamKeyForciblyTerminated(7, StreamKeyState.INACTIVE, StreamKeyState.ACTIVE_PREP,
                             "worker-wiring", null, KEY, "replacementKey")));
 
-            assertThat(terminated.closedWithin(Duration.ofSeconds(2))).isTrue();
+            // generous waits: a busy machine delays the tracking processor, and only the outcome is asserted
+            assertThat(terminated.closedWithin(Duration.ofSeconds(10))).isTrue();
             context.close();
             assertThat(payloads()).containsExactly(
                     new StartIngest(7, "worker-wiring", OutputMode.CMAF, Duration.ofSeconds(30)),
                     new StartIngest(8, "worker-wiring", OutputMode.CMAF, Duration.ofSeconds(30)),
                     new StopIngest(8, "worker-wiring", IngestStopReason.WORKER_STOPPED));
-            assertThat(stopped.closedWithin(Duration.ofSeconds(1))).isTrue();
+            assertThat(stopped.closedWithin(Duration.ofSeconds(10))).isTrue();
         }
     }
 
     private List<Object> payloads() {
-        await().atMost(Duration.ofSeconds(2)).until(() -> commands.size() >= 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> commands.size() >= 3);
         return commands.stream().map(CommandMessage::getPayload).map(Object.class::cast).toList();
     }
 }
