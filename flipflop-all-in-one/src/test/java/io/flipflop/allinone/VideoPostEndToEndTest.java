@@ -335,6 +335,17 @@ class VideoPostEndToEndTest {
     }
 
     @Test
+    void aPartIsTakenWhateverContentTypeItIsSentWith() {
+        long id = createPost("PUBLIC");
+        byte[] bytes = "0123456789".repeat(10).getBytes();
+        String url = requestUrls(id, bytes.length, 1).get(0).get("uploadUrl").asText();
+        // curl --data-binary sends a form type unless told otherwise
+        String eTag = http.put().uri(url).contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(bytes)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseHeaders().getETag();
+        assertThat(eTag).isNotBlank().isEqualTo(put(url, bytes));
+    }
+
+    @Test
     void aTruncatedFileFailsTheUploadWithAReason() throws IOException {
         long id = createPost("PUBLIC");
         byte[] bytes = Files.readAllBytes(shortSource);

@@ -19,7 +19,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -68,14 +67,18 @@ class PostMediaController {
         this.usage = usage;
     }
 
+    /**
+     * The body is read as it comes, whatever its content type (as S3's and Mux's upload URLs take it): a client that
+     * sends a form type, as {@code curl --data-binary} does by default, still uploads its bytes.
+     */
     @PutMapping("/vod/{videoPostId}/upload/{partNumber}")
     Mono<ResponseEntity<PartUploads.StoredPart>> upload(@PathVariable long videoPostId, @PathVariable int partNumber,
                                                          @RequestParam String uploadId, @RequestParam long size,
                                                          @RequestParam long expires, @RequestParam String signature,
-                                                         @RequestBody(required = false) Flux<DataBuffer> body) {
+                                                         ServerHttpRequest request) {
         UploadUrlSigner.PartGrant grant = new UploadUrlSigner.PartGrant(videoPostId, uploadId, partNumber, size,
                 Instant.ofEpochSecond(expires));
-        return uploads.store(grant, signature, body == null ? Flux.empty() : body)
+        return uploads.store(grant, signature, request.getBody())
                 .map(part -> ResponseEntity.ok().eTag("\"" + part.eTag() + "\"").body(part));
     }
 
@@ -109,16 +112,15 @@ class PostMediaController {
                 media(files.out(videoPostId).resolve(Transcoder.DOWNLOAD), MP4, immutable(playback))));
     }
 
-    /** A thumbnail or preview upload: one PUT of the whole file to the signed URL of its request. */
+    /** A thumbnail or preview upload: one PUT of the whole file to the signed URL of its request; any content type. */
     @PutMapping({"/vod/{videoPostId}/upload/thumbnail", "/vod/{videoPostId}/upload/preview"})
     Mono<ResponseEntity<AssetUploads.StoredAsset>> uploadAsset(
             @PathVariable long videoPostId, @RequestParam String uploadId, @RequestParam long size,
-            @RequestParam long expires, @RequestParam String signature,
-            @RequestBody(required = false) Flux<DataBuffer> body, ServerHttpRequest request) {
+            @RequestParam long expires, @RequestParam String signature, ServerHttpRequest request) {
         VideoPostAsset asset = request.getPath().value().endsWith("/thumbnail") ? VideoPostAsset.THUMBNAIL
                 : VideoPostAsset.PREVIEW;
         return assetUploads.store(videoPostId, asset, uploadId, size, Instant.ofEpochSecond(expires), signature,
-                        body == null ? Flux.empty() : body)
+                        request.getBody())
                 .map(stored -> ResponseEntity.ok().eTag("\"" + stored.eTag() + "\"").body(stored));
     }
 
