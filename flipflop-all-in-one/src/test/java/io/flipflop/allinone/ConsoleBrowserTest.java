@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flipflop.api.app.AppCredentials;
-import io.flipflop.media.ingest.RtmpServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +39,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The console in a real browser: Debian's chromium, headless, driven through chromedriver against the all-in-one
@@ -55,7 +51,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ExtendWith(ThreadDumpOnFailure.class)
 @SpringBootTest(classes = FlipFlopAllInOne.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "flipflop.mongodb.in-memory=true")
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends PublishingTest {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -69,26 +65,15 @@ class ConsoleBrowserTest {
             ".*/console/v1/apps(/\\d+/(usage\\S*|callback\\S*))? - Failed to load resource: the server responded "
                     + "with a status of (401|404) .*");
 
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    RtmpServer rtmp;
-
-    @LocalServerPort
-    int port;
-
     @TempDir
     Path profile;
 
     FlipFlopClient flipflop;
     WebDriver browser;
-    Process publisher;
     final List<String> consoleErrors = new ArrayList<>();
 
     @BeforeEach
     void startBrowser() {
-        http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         flipflop = new FlipFlopClient(http);
         if (!new File(CHROMEDRIVER).canExecute() || !new File(CHROMIUM).canExecute()) {
             fail("The browser test needs Debian's packages chromium and chromium-driver (" + CHROMIUM + ", "
@@ -107,10 +92,7 @@ class ConsoleBrowserTest {
     }
 
     @AfterEach
-    void stop() {
-        if (publisher != null) {
-            publisher.destroyForcibly();
-        }
+    void stopBrowser() {
         if (browser != null) {
             browser.quit();
         }

@@ -30,7 +30,6 @@ public final class VideoPostViews {
     /** Outputs shown as {@code file.thumbnail} and {@code file.preview}, not as playable summaries. */
     private static final Set<String> PICTURES = Set.of(THUMBNAIL_FORMAT, PREVIEW_FORMAT);
     private static final String ACTIVE = "ACTIVE";
-    private static final FileView.Drm NO_DRM = new FileView.Drm(false, null);
     private static final TranscodingProfileRefs NO_PROFILES = new TranscodingProfileRefs(null, null, null);
 
     private VideoPostViews() {
@@ -41,8 +40,8 @@ public final class VideoPostViews {
                                      LongFunction<String> profileState) {
         VideoPostDetails details = post.details();
         long id = post.videoPostId();
-        FileView src = post.source() == null ? null : new FileView(id, ACTIVE, "VIDEO_POST_SRC",
-                post.source().contentType(), post.source().size(), post.source().filename(), null, NO_DRM);
+        FileView src = post.source() == null ? null : FileView.active(id, "VIDEO_POST_SRC",
+                post.source().contentType(), post.source().size(), post.source().filename(), null);
         List<ProcessedOutput> outputs = post.outputs();
         FileView thumbnail = shown(id, VideoPostAsset.THUMBNAIL, post.assets().get(VideoPostAsset.THUMBNAIL),
                 file(id, outputs, THUMBNAIL_FORMAT, "VIDEO_POST_THUMBNAIL", "image/jpeg"));
@@ -62,14 +61,14 @@ public final class VideoPostViews {
 
     /** An uploaded thumbnail or preview is shown in place of the generated one (docs/API.md). */
     private static FileView shown(long videoPostId, VideoPostAsset kind, UploadedAsset asset, FileView generated) {
-        return asset == null ? generated : new FileView(videoPostId, ACTIVE, "VIDEO_POST_" + kind.name(),
-                asset.contentType(), asset.size(), asset.originalFileName(), asset.url(), NO_DRM);
+        return asset == null ? generated : FileView.active(videoPostId, "VIDEO_POST_" + kind.name(),
+                asset.contentType(), asset.size(), asset.originalFileName(), asset.url());
     }
 
     private static FileView file(long id, List<ProcessedOutput> outputs, String format, String type,
                                  String contentType) {
         return outputs.stream().filter(o -> format.equals(o.format())).findFirst()
-                .map(o -> new FileView(id, ACTIVE, type, contentType, o.size(), null, o.url(), NO_DRM))
+                .map(o -> FileView.active(id, type, contentType, o.size(), null, o.url()))
                 .orElse(null);
     }
 

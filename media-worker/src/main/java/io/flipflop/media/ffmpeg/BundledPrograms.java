@@ -41,9 +41,14 @@ public final class BundledPrograms {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue())
                     : OptionalInt.empty();
         } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            kill(process);
         }
+    }
+
+    /** Kills a program and whatever it started (ffmpeg may spawn helpers); a no-op for one that has ended. */
+    public static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private static ProcessBuilder program(String executable, String... arguments) {

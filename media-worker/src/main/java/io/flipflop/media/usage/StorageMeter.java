@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * Measures, on disk, the bytes this worker's media volume stores per app. Each {@link Root} holds one directory
  * per owner, named by the owner's id: {@code live/{streamKeyId}} (the key's recordings),
  * {@code vod/{videoRoomId}} (the room's archive) and {@code posts/{videoPostId}} (a post's upload parts, source,
- * job output and outputs; gone, and no longer counted, once the post is deleted) count for the owner's app. A file linked into both (the archive
- * hard-links the recording's segments) is counted once: these are bytes on disk. A gauge: it reports an app when
+ * job output and outputs; gone, and no longer counted, once the post is deleted) count for the owner's app. A file
+ * linked into both (the archive hard-links the recording's segments) is counted once: these are bytes on disk. A gauge: it reports an app when
  * its bytes changed, and at least once per hour while they are not zero, so every hour bucket holds the volume's
  * value without carrying old ones forward.
  *

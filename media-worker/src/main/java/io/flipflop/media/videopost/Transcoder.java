@@ -132,13 +132,13 @@ class Transcoder {
     void kill(long videoPostId) {
         Process process = running.get(videoPostId);
         if (process != null) {
-            destroy(process);
+            BundledPrograms.kill(process);
         }
     }
 
     /** Kills every running ffmpeg: at shutdown, so no child outlives the worker (its jobs' leases lapse). */
     void killAll() {
-        running.values().forEach(Transcoder::destroy);
+        running.values().forEach(BundledPrograms::kill);
     }
 
     private Outcome supervise(long videoPostId, ProcessBuilder builder, Path work, Duration timeout, long outputLimit,
@@ -160,15 +160,15 @@ class Transcoder {
         try {
             while (!process.waitFor(WATCH.toMillis(), TimeUnit.MILLISECONDS)) {
                 if (!stillWanted.getAsBoolean()) {
-                    destroy(process);
+                    BundledPrograms.kill(process);
                     return new Cancelled();
                 }
                 if (System.nanoTime() > deadline) {
-                    destroy(process);
+                    BundledPrograms.kill(process);
                     return new Failed("Transcoding took longer than " + timeout.toSeconds() + " s and was stopped");
                 }
                 if (PostFiles.size(work) > outputLimit) {
-                    destroy(process);
+                    BundledPrograms.kill(process);
                     return new Failed("Transcoding wrote more than " + outputLimit + " bytes and was stopped");
                 }
             }
@@ -181,7 +181,7 @@ class Transcoder {
             }
             return new Done(List.of(), List.of());
         } finally {
-            destroy(process);
+            BundledPrograms.kill(process);
             running.remove(videoPostId, process);
         }
     }
@@ -320,10 +320,5 @@ class Transcoder {
         } catch (IOException | RuntimeException e) {
             return "no message";
         }
-    }
-
-    private static void destroy(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 }

@@ -84,7 +84,6 @@ public final class VideoPostDocuments {
     private static final String THUMBNAIL_FORMAT = "JPEG";
     private static final String PREVIEW_FORMAT = "PREVIEW";
     private static final Set<String> PICTURES = Set.of(THUMBNAIL_FORMAT, PREVIEW_FORMAT);
-    private static final FileView.Drm NO_DRM = new FileView.Drm(false, null);
 
     private VideoPostDocuments() {
     }
@@ -99,8 +98,8 @@ public final class VideoPostDocuments {
     static VideoPostView toView(Document post, AppRef app, MemberRef member) {
         long id = post.getLong("_id");
         Document source = post.get(SOURCE, Document.class);
-        FileView src = source == null ? null : new FileView(id, ACTIVE, "VIDEO_POST_SRC",
-                source.getString("contentType"), source.getLong("size"), source.getString("filename"), null, NO_DRM);
+        FileView src = source == null ? null : FileView.active(id, "VIDEO_POST_SRC",
+                source.getString("contentType"), source.getLong("size"), source.getString("filename"), null);
         List<Document> outputs = post.getList(OUTPUTS, Document.class, List.of());
         Document assets = post.get(ASSETS, new Document());
         FileView thumbnail = shown(id, VideoPostAsset.THUMBNAIL, assets,
@@ -136,15 +135,14 @@ public final class VideoPostDocuments {
     /** An uploaded thumbnail or preview is shown in place of the generated one (docs/API.md). */
     private static FileView shown(long id, VideoPostAsset kind, Document assets, FileView generated) {
         Document asset = assets.get(kind.name(), Document.class);
-        return asset == null ? generated : new FileView(id, ACTIVE, "VIDEO_POST_" + kind.name(),
+        return asset == null ? generated : FileView.active(id, "VIDEO_POST_" + kind.name(),
                 asset.getString("contentType"), asset.getLong("size"), asset.getString("originalFileName"),
-                asset.getString("url"), NO_DRM);
+                asset.getString("url"));
     }
 
     private static FileView file(long id, List<Document> outputs, String format, String type, String contentType) {
         return outputs.stream().filter(o -> format.equals(o.getString("format"))).findFirst()
-                .map(o -> new FileView(id, ACTIVE, type, contentType, o.getLong("size"), null, o.getString("url"),
-                        NO_DRM))
+                .map(o -> FileView.active(id, type, contentType, o.getLong("size"), null, o.getString("url")))
                 .orElse(null);
     }
 
