@@ -12,6 +12,7 @@ import io.flipflop.api.videoroom.UpdateVideoRoom;
 import io.flipflop.api.videoroom.VideoRoomDetails;
 import io.flipflop.api.videoroom.VideoRoomField;
 import io.flipflop.command.broadcast.MediaWorkerCommands;
+import io.flipflop.platform.commandbus.GroupCommitCommandBus;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -82,7 +83,12 @@ public final class Benchmarks {
         double gatewayDistinct = rate(CLIENTS, i -> rename(commands, members.get(i % MEMBERS), version));
         // the warm-up's commands are counted too
         String tripsDistinct = RoundTrips.perCommand(before, roundTrips.snapshot(), COMMANDS + COMMANDS / 10);
+        GroupCommitCommandBus bus = app.getBean(GroupCommitCommandBus.class);
+        long batchesBefore = bus.batches();
+        long batchedBefore = bus.batchedCommands();
         double gatewayHot = rate(CLIENTS, i -> rename(commands, members.get(0), version));
+        long hotBatches = bus.batches() - batchesBefore;
+        long hotBatched = bus.batchedCommands() - batchedBefore;
         before = roundTrips.snapshot();
         double gatewayDistinctAlone = rate(1, i -> rename(commands, members.get(i % MEMBERS), version));
         String tripsAlone = RoundTrips.perCommand(before, roundTrips.snapshot(), COMMANDS + COMMANDS / 10);
@@ -103,6 +109,8 @@ public final class Benchmarks {
                 rawInsertBefore, rawInsertAfter, rawInsert);
         System.out.printf("| commands/s, gateway, distinct aggregates, %d callers | %.0f | %.2f × raw insert |%n", CLIENTS, gatewayDistinct, gatewayDistinct / rawInsert);
         System.out.printf("| commands/s, gateway, one hot aggregate, %d callers | %.0f | %.2f × distinct |%n", CLIENTS, gatewayHot, gatewayHot / gatewayDistinct);
+        System.out.printf("| commands committed together, gateway, one hot aggregate, %d callers | %.0f%% in %d batches | %.2f per batch |%n",
+                CLIENTS, 100.0 * hotBatched / (COMMANDS + COMMANDS / 10), hotBatches, hotBatches == 0 ? 0 : (double) hotBatched / hotBatches);
         System.out.printf("| commands/s, gateway, distinct aggregates, 1 caller | %.0f | %.2f × raw insert |%n", gatewayDistinctAlone, gatewayDistinctAlone / rawInsert);
         System.out.printf("| commands/s, gateway, one hot aggregate, 1 caller | %.0f | %.2f × distinct |%n", gatewayHotAlone, gatewayHotAlone / gatewayDistinctAlone);
         System.out.printf("| commands/s, HTTP, distinct aggregates, %d callers | %.0f | %.2f × raw insert |%n", CLIENTS, httpDistinct, httpDistinct / rawInsert);
