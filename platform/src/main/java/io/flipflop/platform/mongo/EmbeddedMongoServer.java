@@ -45,7 +45,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         // H2's default page cache is 16 MB; a replay reads the whole event history, and with the default
         // most pages came from the file again (replay measured 8,400 events/s against 65,000 in memory).
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES).open();
-        return new EmbeddedMongoServer(new KeyCachingH2Backend(store), file.toAbsolutePath().toString());
+        return new EmbeddedMongoServer(new EmbeddedH2Backend(store), file.toAbsolutePath().toString());
     }
 
     public String connectionString() {

@@ -2,18 +2,18 @@ package io.flipflop.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.KeyCachingH2Database;
+import de.bwaldvogel.mongo.backend.h2.EmbeddedH2Database;
 import org.h2.mvstore.MVStore;
 
 /** mongo-java-server's H2 backend whose databases compare index keys through {@link IndexKeyType}. */
-final class KeyCachingH2Backend extends H2Backend {
+final class EmbeddedH2Backend extends H2Backend {
 
-    KeyCachingH2Backend(MVStore store) {
+    EmbeddedH2Backend(MVStore store) {
         super(store);
     }
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new KeyCachingH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return new EmbeddedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each backend finds by {@code _id} and by a unique compound index what the other stored, and both reject
  * duplicates of the other's keys.
  */
-class KeyCachingH2BackendTest {
+class EmbeddedH2BackendTest {
 
     private static final int DOCUMENTS = 2_000;
 
