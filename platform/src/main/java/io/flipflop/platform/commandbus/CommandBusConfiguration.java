@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +33,15 @@ public class CommandBusConfiguration {
         }
     }
 
+    /** Axon's aggregates take it from the context too, so they and the command bus share its cache. */
     @Bean
-    public GroupCommitCommandBus commandBus(TransactionManager transactionManager,
+    public CommandTargetResolver commandTargetResolver() {
+        return new CachedCommandTargetResolver();
+    }
+
+    @Bean
+    public GroupCommitCommandBus commandBus(CommandTargetResolver commandTargetResolver,
+                                            TransactionManager transactionManager,
                                             org.axonframework.config.Configuration axon,
                                             DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
                                             Settings settings) {
@@ -44,6 +52,6 @@ public class CommandBusConfiguration {
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
         local.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
-        return new GroupCommitCommandBus(local, settings.maxBatch());
+        return new GroupCommitCommandBus(local, commandTargetResolver, settings.maxBatch());
     }
 }

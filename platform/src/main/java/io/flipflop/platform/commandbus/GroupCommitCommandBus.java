@@ -20,7 +20,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 
 /**
@@ -49,7 +48,7 @@ public final class GroupCommitCommandBus implements CommandBus {
 
     private final CommandBus local;
     private final int maxBatch;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final CommandTargetResolver targets;
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final LongAdder batches = new LongAdder();
     private final LongAdder batchedCommands = new LongAdder();
@@ -57,13 +56,15 @@ public final class GroupCommitCommandBus implements CommandBus {
 
     /**
      * @param local    the bus that handles each command (handlers subscribe to it through this one)
+     * @param targets  finds a command's target aggregate, as the aggregates' command handlers do
      * @param maxBatch the most commands committed together
      */
-    public GroupCommitCommandBus(CommandBus local, int maxBatch) {
+    public GroupCommitCommandBus(CommandBus local, CommandTargetResolver targets, int maxBatch) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         }
         this.local = local;
+        this.targets = targets;
         this.maxBatch = maxBatch;
     }
 

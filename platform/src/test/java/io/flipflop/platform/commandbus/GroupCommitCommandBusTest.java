@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,8 @@ class GroupCommitCommandBusTest {
     GroupCommitCommandBus bus;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private String id;
@@ -207,6 +210,11 @@ class GroupCommitCommandBusTest {
         assertThat(values(answers)).containsExactly(11L, 13L);
         assertThat(bus.retriedAlone() - retried).isEqualTo(2);
         assertThat(storedAmounts()).containsExactly(10L, 1L, 2L);
+    }
+
+    @Test
+    void theAggregatesFindTheirTargetsThroughTheCachedResolver() {
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachedCommandTargetResolver.class);
     }
 
     @Test
