@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -132,21 +133,37 @@ public final class GroupCommitCommandBus implements CommandBus {
     }
 
     private void handleAlone(Waiting waiting) {
-        local.dispatch(waiting.command, (command, result) -> waiting.result = result);
+        waiting.result = handleLocally(waiting.command);
     }
 
-    /** True if every command succeeded and their events were appended; false if the batch was rolled back. */
+    private CommandResultMessage<?> handleLocally(CommandMessage<?> command) {
+        AtomicReference<CommandResultMessage<?>> answer = new AtomicReference<>();
+        try {
+            local.dispatch(command, (handled, result) -> answer.set(result));
+        } catch (RuntimeException refused) {
+            // a dispatch interceptor refused the command: that is its answer, not the whole batch's
+            answer.set(GenericCommandResultMessage.asCommandResultMessage(refused));
+        }
+        return answer.get();
+    }
+
+    /**
+     * True if every command succeeded and their events were appended; false if the batch was rolled back. The
+     * answers are handed out only after the commit: a waiting caller that finds its answer leaves at once.
+     */
     private boolean handleTogether(List<Waiting> batch) {
+        List<CommandResultMessage<?>> answers = new ArrayList<>(batch.size());
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(batch.get(0).command);
         try {
             for (Waiting waiting : batch) {
-                handleAlone(waiting);
-                if (waiting.result.isExceptional()) {
-                    root.rollback(waiting.result.exceptionResult());
+                CommandResultMessage<?> answer = handleLocally(waiting.command);
+                if (answer.isExceptional()) {
+                    root.rollback(answer.exceptionResult());
                     return false;
                 }
+                answers.add(answer);
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Error e) {
             root.rollback(e);
             throw e;
         }
@@ -154,6 +171,9 @@ public final class GroupCommitCommandBus implements CommandBus {
             root.commit();
         } catch (RuntimeException appendFailed) {
             return false;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result = answers.get(i);
         }
         batches.increment();
         batchedCommands.add(batch.size());

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -184,6 +185,27 @@ class GroupCommitCommandBusTest {
     }
 
     @Test
+    void aCommandRefusedByADispatchInterceptorFailsAloneAndTheOthersOfItsBatchStillSucceed() throws Exception {
+        Registration unlucky = bus.registerDispatchInterceptor(messages -> (index, message) -> {
+            if (message.getPayload() instanceof Add add && add.amount() == 13) {
+                throw new IllegalArgumentException("unlucky amount");
+            }
+            return message;
+        });
+        try {
+            List<Future<Long>> answers = queuedBehindAHold(new Add(id, 1), new Add(id, 13), new Add(id, 2));
+
+            assertThat(answers.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1L);
+            assertThatThrownBy(() -> answers.get(1).get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasRootCauseMessage("unlucky amount");
+            assertThat(answers.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(3L);
+            assertThat(storedAmounts()).containsExactly(1L, 2L);
+        } finally {
+            unlucky.cancel();
+        }
+    }
+
+    @Test
     void theEventsOfACommandThatFailedAfterApplyingThemAreNeitherStoredNorSeenByTheNextCommand() throws Exception {
         List<Future<Long>> answers = queuedBehindAHold(new Add(id, 1), new AddThenFail(id, 100), new Add(id, 2));
 
@@ -197,15 +219,10 @@ class GroupCommitCommandBusTest {
     @Test
     void aBatchWhoseAppendLosesToAnotherNodeIsHandledAgainOnTheNewerState() throws Exception {
         long retried = bus.retriedAlone();
-        Future<Object> held = callers.submit(() -> commands.sendAndWait(new Hold(id)));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Future<Long>> answers = List.of(send(new Add(id, 1)), send(new Add(id, 2)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> bus.queued(id) == 2);
-        // another node appends to the tally, whose older state this node has cached
-        eventStore.publish(new GenericDomainEventMessage<>(Tally.class.getSimpleName(), id, 1, new Added(id, 10)));
 
-        release.countDown();
-        held.get(10, TimeUnit.SECONDS);
+        // meanwhile another node appends to the tally, whose older state this node has cached
+        List<Future<Long>> answers = queuedBehindAHold(() -> eventStore.publish(new GenericDomainEventMessage<>(
+                Tally.class.getSimpleName(), id, 1, new Added(id, 10))), new Add(id, 1), new Add(id, 2));
 
         assertThat(values(answers)).containsExactly(11L, 13L);
         assertThat(bus.retriedAlone() - retried).isEqualTo(2);
@@ -244,6 +261,10 @@ class GroupCommitCommandBusTest {
 
     /** Sends a {@link Hold}, queues the commands behind it (each from its own caller), then releases it. */
     private List<Future<Long>> queuedBehindAHold(Object... queued) throws Exception {
+        return queuedBehindAHold(() -> { }, queued);
+    }
+
+    private List<Future<Long>> queuedBehindAHold(Runnable beforeRelease, Object... queued) throws Exception {
         Future<Object> held = callers.submit(() -> commands.sendAndWait(new Hold(id)));
         assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
         List<Future<Long>> answers = new ArrayList<>();
@@ -253,6 +274,7 @@ class GroupCommitCommandBusTest {
             int expected = answers.size();
             await().atMost(Duration.ofSeconds(10)).until(() -> bus.queued(id) == expected);
         }
+        beforeRelease.run();
         release.countDown();
         held.get(10, TimeUnit.SECONDS);
         return answers;
