@@ -174,14 +174,8 @@ class GroupCommitCommandBusTest {
     void aRejectedCommandFailsAloneAndTheOthersOfItsBatchStillSucceed() throws Exception {
         long retried = bus.retriedAlone();
 
-        List<Future<Long>> answers = queuedBehindAHold(new Add(id, 1), new Add(id, -5), new Add(id, 2));
-
-        assertThat(answers.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1L);
-        assertThatThrownBy(() -> answers.get(1).get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasRootCauseMessage("negative amount -5");
-        assertThat(answers.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(3L);
+        assertOnlyTheMiddleOneFails(new Add(id, -5), "negative amount -5");
         assertThat(bus.retriedAlone() - retried).isEqualTo(3);
-        assertThat(storedAmounts()).containsExactly(1L, 2L);
     }
 
     @Test
@@ -193,13 +187,7 @@ class GroupCommitCommandBusTest {
             return message;
         });
         try {
-            List<Future<Long>> answers = queuedBehindAHold(new Add(id, 1), new Add(id, 13), new Add(id, 2));
-
-            assertThat(answers.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1L);
-            assertThatThrownBy(() -> answers.get(1).get(10, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).hasRootCauseMessage("unlucky amount");
-            assertThat(answers.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(3L);
-            assertThat(storedAmounts()).containsExactly(1L, 2L);
+            assertOnlyTheMiddleOneFails(new Add(id, 13), "unlucky amount");
         } finally {
             unlucky.cancel();
         }
@@ -207,13 +195,7 @@ class GroupCommitCommandBusTest {
 
     @Test
     void theEventsOfACommandThatFailedAfterApplyingThemAreNeitherStoredNorSeenByTheNextCommand() throws Exception {
-        List<Future<Long>> answers = queuedBehindAHold(new Add(id, 1), new AddThenFail(id, 100), new Add(id, 2));
-
-        assertThat(answers.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1L);
-        assertThatThrownBy(() -> answers.get(1).get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasRootCauseMessage("failed after applying");
-        assertThat(answers.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(3L);
-        assertThat(storedAmounts()).containsExactly(1L, 2L);
+        assertOnlyTheMiddleOneFails(new AddThenFail(id, 100), "failed after applying");
     }
 
     @Test
@@ -257,6 +239,20 @@ class GroupCommitCommandBusTest {
         for (int i = 0; i < sequences.size(); i++) {
             assertThat(sequences.get(i)).isEqualTo(i);
         }
+    }
+
+    /**
+     * Queues Add 1, the failing command and Add 2 behind a hold: the failing one gets its own failure, the others
+     * their totals as if it had never been sent, and only their amounts are stored.
+     */
+    private void assertOnlyTheMiddleOneFails(Object failing, String failure) throws Exception {
+        List<Future<Long>> answers = queuedBehindAHold(new Add(id, 1), failing, new Add(id, 2));
+
+        assertThat(answers.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1L);
+        assertThatThrownBy(() -> answers.get(1).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasRootCauseMessage(failure);
+        assertThat(answers.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(3L);
+        assertThat(storedAmounts()).containsExactly(1L, 2L);
     }
 
     /** Sends a {@link Hold}, queues the commands behind it (each from its own caller), then releases it. */
