@@ -1,5 +1,7 @@
 package io.flipflop.media.videopost;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flipflop.media.usage.Delivery;
 import io.flipflop.media.usage.PlaybackMeter;
 import io.flipflop.media.videopost.PostPlaybackGate.Playback;
@@ -9,7 +11,10 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +44,12 @@ final class PostPlaybackUsage {
 
     private static final Pattern SEGMENT = Pattern.compile("seg-(\\d{1,9})-(\\d{1,18})\\.m4s");
 
+    /** Playlists of the posts being watched; a few KB each. */
+    private static final int CACHED_PLAYLISTS = 1_000;
+
     private final PlaybackMeter meter;
     private final PostFiles files;
+    private final Cache<Path, Durations> playlists = Caffeine.newBuilder().maximumSize(CACHED_PLAYLISTS).build();
 
     PostPlaybackUsage(PlaybackMeter meter, PostFiles files) {
         this.meter = meter;
@@ -68,23 +77,49 @@ final class PostPlaybackUsage {
         return Mono.just(media ? Delivery::untimed : Delivery::bytesOnly);
     }
 
-    /** The {@code #EXTINF} duration of {@code segment} in an HLS media playlist, in ms; -1 when it is not listed. */
-    static long millisOf(Path playlist, String segment) throws IOException {
+    /**
+     * The {@code #EXTINF} duration of {@code segment} in an HLS media playlist, in ms; -1 when it is not listed. A
+     * playlist is read once while its modification time stays (an hour-long post's has some 1,800 segments, and each
+     * segment request asks), and again when a new transcode rewrites it.
+     */
+    long millisOf(Path playlist, String segment) throws IOException {
+        FileTime modified;
+        try {
+            modified = Files.getLastModifiedTime(playlist);
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
+        Durations known = playlists.getIfPresent(playlist);
+        if (known == null || !known.modified().equals(modified)) {
+            known = new Durations(modified, durations(playlist));
+            playlists.put(playlist, known);
+        }
+        return known.millis().getOrDefault(segment, -1L);
+    }
+
+    /** A playlist's segment durations as of its modification time. */
+    private record Durations(FileTime modified, Map<String, Long> millis) {
+    }
+
+    /** Every segment of an HLS media playlist with its {@code #EXTINF} duration in ms (-1 when it has none). */
+    static Map<String, Long> durations(Path playlist) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(playlist);
         } catch (NoSuchFileException e) {
-            return -1;
+            return Map.of();
         }
+        Map<String, Long> durations = new HashMap<>();
         String duration = null;
         for (String line : lines) {
             if (line.startsWith("#EXTINF:")) {
                 duration = line.substring("#EXTINF:".length()).split(",", 2)[0].trim();
-            } else if (line.trim().equals(segment) && duration != null) {
-                return millis(duration);
+            } else if (!line.isBlank() && !line.startsWith("#") && duration != null) {
+                durations.put(line.trim(), millis(duration));
+                duration = null;
             }
         }
-        return -1;
+        return durations;
     }
 
     /** A duration that is not a plain number of seconds has no time: metering never fails an answer. */

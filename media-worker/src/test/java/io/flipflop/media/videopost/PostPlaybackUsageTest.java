@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,9 @@ class PostPlaybackUsageTest {
 
     @TempDir
     Path out;
+
+    /** Neither the meter nor the post files take part in reading a playlist. */
+    private final PostPlaybackUsage usage = new PostPlaybackUsage(null, null);
 
     @Test
     void aSegmentsTimeIsItsExtinf() throws Exception {
@@ -29,8 +33,8 @@ class PostPlaybackUsageTest {
                 #EXT-X-ENDLIST
                 """);
 
-        assertThat(PostPlaybackUsage.millisOf(playlist, "seg-0-00001.m4s")).isEqualTo(4000);
-        assertThat(PostPlaybackUsage.millisOf(playlist, "seg-0-00002.m4s")).isEqualTo(1967);
+        assertThat(usage.millisOf(playlist, "seg-0-00001.m4s")).isEqualTo(4000);
+        assertThat(usage.millisOf(playlist, "seg-0-00002.m4s")).isEqualTo(1967);
     }
 
     @Test
@@ -38,8 +42,25 @@ class PostPlaybackUsageTest {
         Path playlist = Files.writeString(out.resolve("media_0.m3u8"),
                 "#EXTM3U\n#EXTINF:4.0,\nseg-0-00001.m4s\n#EXTINF:soon,\nseg-0-00002.m4s\n");
 
-        assertThat(PostPlaybackUsage.millisOf(playlist, "seg-0-00009.m4s")).isEqualTo(-1);
-        assertThat(PostPlaybackUsage.millisOf(playlist, "seg-0-00002.m4s")).as("not a number").isEqualTo(-1);
-        assertThat(PostPlaybackUsage.millisOf(out.resolve("media_7.m3u8"), "seg-7-00001.m4s")).isEqualTo(-1);
+        assertThat(usage.millisOf(playlist, "seg-0-00009.m4s")).isEqualTo(-1);
+        assertThat(usage.millisOf(playlist, "seg-0-00002.m4s")).as("not a number").isEqualTo(-1);
+        assertThat(usage.millisOf(out.resolve("media_7.m3u8"), "seg-7-00001.m4s")).isEqualTo(-1);
+    }
+
+    @Test
+    void aPlaylistIsReadAgainOnlyWhenItChanges() throws Exception {
+        Path playlist = Files.writeString(out.resolve("media_0.m3u8"), "#EXTM3U\n#EXTINF:4.0,\nseg-0-00001.m4s\n");
+        FileTime written = Files.getLastModifiedTime(playlist);
+        assertThat(usage.millisOf(playlist, "seg-0-00001.m4s")).isEqualTo(4000);
+
+        Files.writeString(playlist, "#EXTM3U\n#EXTINF:2.0,\nseg-0-00001.m4s\n");
+        Files.setLastModifiedTime(playlist, written);
+        assertThat(usage.millisOf(playlist, "seg-0-00001.m4s")).as("same modification time: kept").isEqualTo(4000);
+
+        Files.setLastModifiedTime(playlist, FileTime.from(written.toInstant().plusSeconds(1)));
+        assertThat(usage.millisOf(playlist, "seg-0-00001.m4s")).as("rewritten by a new transcode").isEqualTo(2000);
+
+        Files.delete(playlist);
+        assertThat(usage.millisOf(playlist, "seg-0-00001.m4s")).as("deleted with its post").isEqualTo(-1);
     }
 }
