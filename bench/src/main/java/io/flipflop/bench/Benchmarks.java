@@ -107,21 +107,26 @@ public final class Benchmarks {
         System.out.println("|---|---|---|");
         System.out.printf("| raw insertOne/s (baseline, same driver and server; mean of before / after: %.0f / %.0f) | %.0f | 1.00 |%n",
                 rawInsertBefore, rawInsertAfter, rawInsert);
-        System.out.printf("| commands/s, gateway, distinct aggregates, %d callers | %.0f | %.2f × raw insert |%n", CLIENTS, gatewayDistinct, gatewayDistinct / rawInsert);
-        System.out.printf("| commands/s, gateway, one hot aggregate, %d callers | %.0f | %.2f × distinct |%n", CLIENTS, gatewayHot, gatewayHot / gatewayDistinct);
+        rateRow("commands/s, gateway, distinct aggregates, " + CLIENTS + " callers", gatewayDistinct, rawInsert, "raw insert");
+        rateRow("commands/s, gateway, one hot aggregate, " + CLIENTS + " callers", gatewayHot, gatewayDistinct, "distinct");
         System.out.printf("| commands committed together, gateway, one hot aggregate, %d callers | %.0f%% in %d batches | %.2f per batch |%n",
                 CLIENTS, 100.0 * hotBatched / (COMMANDS + COMMANDS / 10), hotBatches, hotBatches == 0 ? 0 : (double) hotBatched / hotBatches);
-        System.out.printf("| commands/s, gateway, distinct aggregates, 1 caller | %.0f | %.2f × raw insert |%n", gatewayDistinctAlone, gatewayDistinctAlone / rawInsert);
-        System.out.printf("| commands/s, gateway, one hot aggregate, 1 caller | %.0f | %.2f × distinct |%n", gatewayHotAlone, gatewayHotAlone / gatewayDistinctAlone);
-        System.out.printf("| commands/s, HTTP, distinct aggregates, %d callers | %.0f | %.2f × raw insert |%n", CLIENTS, httpDistinct, httpDistinct / rawInsert);
-        System.out.printf("| commands/s, HTTP, one hot aggregate, %d callers | %.0f | %.2f × distinct |%n", CLIENTS, httpHot, httpHot / httpDistinct);
+        rateRow("commands/s, gateway, distinct aggregates, 1 caller", gatewayDistinctAlone, rawInsert, "raw insert");
+        rateRow("commands/s, gateway, one hot aggregate, 1 caller", gatewayHotAlone, gatewayDistinctAlone, "distinct");
+        rateRow("commands/s, HTTP, distinct aggregates, " + CLIENTS + " callers", httpDistinct, rawInsert, "raw insert");
+        rateRow("commands/s, HTTP, one hot aggregate, " + CLIENTS + " callers", httpHot, httpDistinct, "distinct");
         System.out.printf("| MongoDB round trips per command, gateway, distinct, %d callers | %s | |%n", CLIENTS, tripsDistinct);
         System.out.printf("| MongoDB round trips per command, gateway, distinct, 1 caller | %s | |%n", tripsAlone);
         System.out.printf("| append → read model visible, p50 | %.1f ms | |%n", lagMicros[0] / 1000.0);
         System.out.printf("| append → read model visible, p99 | %.1f ms | |%n", lagMicros[1] / 1000.0);
-        System.out.printf("| replay events/s, fresh reader | %.0f | %.2f × raw insert |%n", replay, replay / rawInsert);
+        rateRow("replay events/s, fresh reader", replay, rawInsert, "raw insert");
         System.out.printf("| full broadcasts/s (9 commands each, sequential) | %.1f | |%n", broadcasts);
         System.out.printf("| audit state as of now, room with %,d events | %.0f ms | |%n", ROOM_EVENTS, asOfMillis);
+    }
+
+    /** A table row: a rate and its ratio to a baseline measured in the same run. */
+    private static void rateRow(String figure, double rate, double baseline, String baselineName) {
+        System.out.printf("| %s | %.0f | %.2f × %s |%n", figure, rate, rate / baseline, baselineName);
     }
 
     /**

@@ -55,7 +55,7 @@ class BroadcastLifecycleHttpTest {
     void appWithAHostListeningToItsEvents() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         flipflop = new FlipFlopClient(http);
-        var session = flipflop.signUp("broadcaster" + System.nanoTime() + "@example.com", "broadcast password");
+        var session = flipflop.signUpNew("broadcaster");
         app = flipflop.createApp(session, "Broadcasts");
         host = flipflop.loginMember(app, "host1", "Host");
         streamKeyId = await().atMost(SOON).until(() -> keyOfHost().path("id").asLong(0), id -> id > 0);

@@ -47,9 +47,8 @@ class BroadcastTenantIsolationTest {
     void aRoomOfAppA() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         flipflop = new FlipFlopClient(http);
-        String run = Long.toString(System.nanoTime());
-        appA = flipflop.createApp(flipflop.signUp("a" + run + "@example.com", "password of a"), "A");
-        appB = flipflop.createApp(flipflop.signUp("b" + run + "@example.com", "password of b"), "B");
+        appA = flipflop.createApp(flipflop.signUpNew("a"), "A");
+        appB = flipflop.createApp(flipflop.signUpNew("b"), "B");
         hostOfA = flipflop.loginMember(appA, "host1", "Host of A");
         otherMemberOfA = flipflop.loginMember(appA, "other1", "Other of A");
         memberOfB = flipflop.loginMember(appB, "host1", "Host of B");

@@ -47,9 +47,8 @@ class ConsoleVideoPostsTest {
     void twoUsersWithAnAppEach() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         flipflop = new FlipFlopClient(http);
-        String run = Long.toString(System.nanoTime());
-        owner = flipflop.signUp("owner" + run + "@example.com", "password of owner");
-        stranger = flipflop.signUp("stranger" + run + "@example.com", "password of stranger");
+        owner = flipflop.signUpNew("owner");
+        stranger = flipflop.signUpNew("stranger");
         app = flipflop.createApp(owner, "Posts");
         strangersApp = flipflop.createApp(stranger, "Other");
         flipflop.loginMember(app, "alice1", "Alice");

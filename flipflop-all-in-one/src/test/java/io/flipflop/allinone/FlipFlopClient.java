@@ -23,6 +23,14 @@ record FlipFlopClient(WebTestClient http) {
                 .expectStatus().isOk().expectBody();
     }
 
+    /**
+     * Signs up a console user no other test has: the tests of a class share one server, so each names its users
+     * {@code name} plus the time ({@code {name}{nanos}@example.com}, password {@code "password of {name}"}).
+     */
+    ConsoleSession signUpNew(String name) {
+        return signUp(name + System.nanoTime() + "@example.com", "password of " + name);
+    }
+
     ConsoleSession signUp(String email, String password) {
         return http.post().uri("/console/v1/signup").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))

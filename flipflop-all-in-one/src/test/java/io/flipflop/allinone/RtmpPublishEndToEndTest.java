@@ -62,7 +62,7 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     @BeforeEach
     void aMemberWithAStreamKey() {
         flipflop = new FlipFlopClient(http);
-        session = flipflop.signUp("obs" + System.nanoTime() + "@example.com", "obs password");
+        session = flipflop.signUpNew("obs");
         app = flipflop.createApp(session, "OBS");
         flipflop.loginMember(app, "host1", "Host");
         broadcasting = new Broadcasting(flipflop, app, rtmp.port());
@@ -81,8 +81,7 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     @Test
     void theKeysOwnModeAppliesToPublishesThatNameNone() throws Exception {
         long keyId = broadcasting.key("host1").get("id").asLong();
-        AppCredentials other = flipflop.createApp(flipflop.signUp("other" + System.nanoTime() + "@example.com",
-                "other password"), "Other");
+        AppCredentials other = flipflop.createApp(flipflop.signUpNew("other"), "Other");
         http.patch().uri("/v2/apps/me/stream-keys/{id}", keyId)
                 .headers(h -> h.setBasicAuth(other.apiKey(), other.apiSecret())).bodyValue(Map.of("mode", "RTMP"))
                 .exchange().expectStatus().isNotFound()
@@ -110,7 +109,7 @@ class RtmpPublishEndToEndTest extends PublishingTest {
     @Test
     void theAppsDefaultModeAppliesToPublishesWhoseUrlAndKeyNameNone() throws Exception {
         String appPath = "/console/v1/apps/" + app.appId();
-        ConsoleSession stranger = flipflop.signUp("stranger" + System.nanoTime() + "@example.com", "pw stranger");
+        ConsoleSession stranger = flipflop.signUpNew("stranger");
         flipflop.asConsoleUser(stranger, HttpMethod.PATCH, appPath, Map.of("defaultRtmpOutputMode", "RTMP"))
                 .expectStatus().isNotFound().expectBody().jsonPath("$.errorCode").isEqualTo("APP_NOT_FOUND");
         flipflop.asConsoleUser(session, HttpMethod.PATCH, appPath, Map.of("defaultRtmpOutputMode", "FLV"))

@@ -44,9 +44,8 @@ class TranscodingProfileApiTest {
     void twoApps() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         flipflop = new FlipFlopClient(http);
-        String run = Long.toString(System.nanoTime());
-        ownerOfA = flipflop.signUp("a" + run + "@example.com", "password of a");
-        ownerOfB = flipflop.signUp("b" + run + "@example.com", "password of b");
+        ownerOfA = flipflop.signUpNew("a");
+        ownerOfB = flipflop.signUpNew("b");
         appA = flipflop.createApp(ownerOfA, "A");
         appB = flipflop.createApp(ownerOfB, "B");
         flipflop.loginMember(appA, "alice1", "Alice");

@@ -61,7 +61,7 @@ class UsageEndToEndTest extends PublishingTest {
     @Test
     void ingestDeliveredTimePeakViewersAndStorageAddUp() throws Exception {
         FlipFlopClient flipflop = new FlipFlopClient(http);
-        ConsoleSession owner = flipflop.signUp("usage" + System.nanoTime() + "@example.com", "usage password");
+        ConsoleSession owner = flipflop.signUpNew("usage");
         AppCredentials app = flipflop.createApp(owner, "Metered");
         flipflop.loginMember(app, "host1", "Host");
         MemberTokens alice = flipflop.loginMember(app, "alice", "Alice");
@@ -115,7 +115,7 @@ class UsageEndToEndTest extends PublishingTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.totals.peakConcurrentViewers").isEqualTo(2)
                 .jsonPath("$.granularity").isEqualTo("hour");
 
-        ConsoleSession stranger = flipflop.signUp("stranger" + System.nanoTime() + "@example.com", "other password");
+        ConsoleSession stranger = flipflop.signUpNew("stranger");
         AppCredentials otherApp = flipflop.createApp(stranger, "Other");
         http.get().uri("/console/v1/apps/{id}/usage", appId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + stranger.sessionToken()).exchange()
@@ -132,8 +132,7 @@ class UsageEndToEndTest extends PublishingTest {
     @Test
     void aPostsPlaybackAndFilesAreMetered() throws Exception {
         FlipFlopClient flipflop = new FlipFlopClient(http);
-        AppCredentials app = flipflop.createApp(flipflop.signUp("posts" + System.nanoTime() + "@example.com",
-                "usage password"), "Metered posts");
+        AppCredentials app = flipflop.createApp(flipflop.signUpNew("posts"), "Metered posts");
         flipflop.loginMember(app, "owner1", "Owner");
         Posting posting = new Posting(flipflop, app);
         long id = posting.create("owner1", "Metered clip", "PUBLIC");

@@ -34,9 +34,8 @@ class VideoPostApiTest {
     void twoApps() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         flipflop = new FlipFlopClient(http);
-        String run = Long.toString(System.nanoTime());
-        appA = flipflop.createApp(flipflop.signUp("a" + run + "@example.com", "password of a"), "A");
-        appB = flipflop.createApp(flipflop.signUp("b" + run + "@example.com", "password of b"), "B");
+        appA = flipflop.createApp(flipflop.signUpNew("a"), "A");
+        appB = flipflop.createApp(flipflop.signUpNew("b"), "B");
         flipflop.loginMember(appA, "alice1", "Alice");
         flipflop.loginMember(appA, "bob1", "Bob");
         flipflop.loginMember(appB, "alice1", "Alice of B");

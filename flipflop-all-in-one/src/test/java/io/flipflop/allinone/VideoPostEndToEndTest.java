@@ -89,15 +89,14 @@ class VideoPostEndToEndTest {
     void anAppWithMembers() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         flipflop = new FlipFlopClient(http);
-        String run = Long.toString(System.nanoTime());
-        app = flipflop.createApp(flipflop.signUp("p" + run + "@example.com", "password of p"), "Posts");
+        app = flipflop.createApp(flipflop.signUpNew("p"), "Posts");
         posting = new Posting(flipflop, app);
         owner = flipflop.loginMember(app, "owner1", "Owner");
         member = flipflop.loginMember(app, "viewer1", "Viewer");
         guest = http.post().uri("/v2/apps/me/members/login-as-guest")
                 .headers(h -> h.setBasicAuth(app.apiKey(), app.apiSecret())).exchange().expectStatus().isOk()
                 .expectBody(MemberTokens.class).returnResult().getResponseBody();
-        AppCredentials other = flipflop.createApp(flipflop.signUp("o" + run + "@example.com", "password of o"), "O");
+        AppCredentials other = flipflop.createApp(flipflop.signUpNew("o"), "O");
         memberOfAnotherApp = flipflop.loginMember(other, "viewer1", "Viewer of O");
     }
 

@@ -43,8 +43,7 @@ class VideoPostJobSurvivesRestartTest {
         long id;
         try (ConfigurableApplicationContext first = start()) {
             FlipFlopClient flipflop = client(first);
-            String run = Long.toString(System.nanoTime());
-            app = flipflop.createApp(flipflop.signUp("r" + run + "@example.com", "password of r"), "Restart");
+            app = flipflop.createApp(flipflop.signUpNew("r"), "Restart");
             flipflop.loginMember(app, "owner1", "Owner");
             WebTestClient http = flipflop.http();
             id = http.post().uri("/v2/apps/me/video-posts").contentType(MediaType.APPLICATION_JSON)

@@ -64,9 +64,8 @@ class VideoPostPicturesTest {
     void twoApps() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
         flipflop = new FlipFlopClient(http);
-        String run = Long.toString(System.nanoTime());
-        app = flipflop.createApp(flipflop.signUp("t" + run + "@example.com", "password of t"), "Pictures");
-        otherApp = flipflop.createApp(flipflop.signUp("u" + run + "@example.com", "password of u"), "Other");
+        app = flipflop.createApp(flipflop.signUpNew("t"), "Pictures");
+        otherApp = flipflop.createApp(flipflop.signUpNew("u"), "Other");
         posting = new Posting(flipflop, app);
         flipflop.loginMember(app, "owner1", "Owner");
     }

@@ -35,7 +35,7 @@ class WebhookAddressPolicyTest {
             "http://localhost:8080/hooks", "http://[::1]/hooks", "http://10.0.0.8/hooks"})
     void aCallbackUrlReachingANonPublicAddressIsRefusedByDefault(String url) {
         FlipFlopClient flipflop = new FlipFlopClient(http.mutate().responseTimeout(Duration.ofSeconds(20)).build());
-        ConsoleSession session = flipflop.signUp("ssrf" + System.nanoTime() + "@example.com", "ssrf password");
+        ConsoleSession session = flipflop.signUpNew("ssrf");
         AppCredentials app = flipflop.createApp(session, "Curious");
         String path = "/console/v1/apps/" + app.appId() + "/callback";
 

@@ -70,7 +70,7 @@ class WebhookDeliveryTest {
     @BeforeEach
     void anAppWithARegisteredCallback() {
         flipflop = new FlipFlopClient(http.mutate().responseTimeout(Duration.ofSeconds(20)).build());
-        session = flipflop.signUp("hooks" + System.nanoTime() + "@example.com", "hooks password");
+        session = flipflop.signUpNew("hooks");
         app = flipflop.createApp(session, "Hooked");
         receiver = new CallbackReceiver();
         JsonNode registered = register(receiver.url()).expectStatus().isOk()
@@ -278,7 +278,7 @@ class WebhookDeliveryTest {
 
     @Test
     void anotherUsersConsoleSessionFindsNoneOfTheWebhookEndpoints() {
-        ConsoleSession stranger = flipflop.signUp("stranger" + System.nanoTime() + "@example.com", "stranger pw");
+        ConsoleSession stranger = flipflop.signUpNew("stranger");
         Map<String, String> body = Map.of("callbackUrl", "http://127.0.0.1:9/x", "callbackId", "x",
                 "callbackPassword", "y");
         List<WebTestClient.ResponseSpec> answers = new ArrayList<>(List.of(
