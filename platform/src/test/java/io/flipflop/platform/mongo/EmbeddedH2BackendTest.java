@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The H2 file written by mongo-java-server's own backend and by ours is the same file: keys keep their order, so
- * each backend finds by {@code _id} and by a unique compound index what the other stored, and both reject
+ * each backend finds by {@code _id} (numbers), by a unique index on strings and by a unique compound index what the
+ * other stored, and both reject
  * duplicates of the other's keys.
  */
 class EmbeddedH2BackendTest {
@@ -39,6 +40,7 @@ class EmbeddedH2BackendTest {
     void readsAndGuardsTheKeysOfTheStockBackendAndTheOtherWayRound() {
         withStockBackend(collection -> {
             collection.createIndex(Indexes.ascending("name", "segment"), new IndexOptions().unique(true));
+            collection.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true));
             insert(collection, 0, DOCUMENTS);
         });
 
@@ -76,8 +78,14 @@ class EmbeddedH2BackendTest {
         // Shuffled ids, so keys land all over the index rather than appended at its end.
         List<Document> documents = new ArrayList<>();
         LongStream.range(from, to).map(i -> from + (i * 7_919) % (to - from)).forEach(id -> documents.add(
-                new Document("_id", id).append("name", "processor-" + id % 13).append("segment", id)));
+                new Document("_id", id).append("name", "processor-" + id % 13).append("segment", id)
+                        .append("k", key(id))));
         collection.insertMany(documents);
+    }
+
+    /** Like an aggregate's key: a string of varying length, in an index of its own (single-value string keys). */
+    private static String key(long id) {
+        return id % 97 + "/" + id;
     }
 
     private static void assertFindsEach(MongoCollection<Document> collection, long from, long to) {
@@ -87,6 +95,7 @@ class EmbeddedH2BackendTest {
             assertThat(found.getLong("segment")).isEqualTo(id);
             assertThat(collection.find(Filters.and(Filters.eq("name", "processor-" + id % 13),
                     Filters.eq("segment", id))).first()).as("name and segment of %d", id).isNotNull();
+            assertThat(collection.find(Filters.eq("k", key(id))).first()).as("key of %d", id).isNotNull();
         }
         assertThat(collection.countDocuments()).isEqualTo(to - from);
     }
@@ -97,6 +106,9 @@ class EmbeddedH2BackendTest {
                         assertThat(duplicate.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
         assertThatThrownBy(() -> collection.insertOne(new Document("_id", -1L)
                 .append("name", "processor-" + existing % 13).append("segment", existing)))
+                .isInstanceOfSatisfying(MongoWriteException.class, duplicate ->
+                        assertThat(duplicate.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        assertThatThrownBy(() -> collection.insertOne(new Document("_id", -2L).append("k", key(existing))))
                 .isInstanceOfSatisfying(MongoWriteException.class, duplicate ->
                         assertThat(duplicate.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
     }
