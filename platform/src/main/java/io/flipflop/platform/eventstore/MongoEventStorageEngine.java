@@ -80,6 +80,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final GapAwareTrackingToken START = GapAwareTrackingToken.newInstance(0, Set.of());
     /** Indexes below the head that a head token still waits for, covering blocks other nodes hold. */
     private static final int HEAD_WINDOW = 1000;
+    /** A load's first window for an aggregate this node does not know, and past the newest event it knows. */
+    private static final int FIRST_LOAD_WINDOW = 32;
+    private static final int LOAD_MARGIN = 8;
     /** Sequence numbers probed per round trip when looking for an aggregate's last one. */
     private static final int PROBES = 64;
     private static final int TOKEN_AT_PROBE = 32;
@@ -294,11 +297,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         // The event before the batch is fetched too: its global index is the floor for this aggregate's next
         // append, also when the aggregate came from a snapshot and no event follows it.
         long from = Math.max(0, firstSequenceNumber - 1);
-        List<String> keys = new ArrayList<>(batchSize + 1);
-        for (long sequence = from; sequence < firstSequenceNumber + batchSize; sequence++) {
-            keys.add(key(aggregateIdentifier, sequence));
+        long end = firstSequenceNumber + batchSize;
+        long firstWindowEnd = Math.min(end, firstSequenceNumber + firstWindow(aggregateIdentifier, firstSequenceNumber));
+        List<Document> found = findByKey(aggregateIdentifier, from, firstWindowEnd);
+        if (firstWindowEnd < end && found.stream().filter(document -> document.getLong(SEQUENCE) >= firstSequenceNumber)
+                .count() == firstWindowEnd - firstSequenceNumber) {
+            // every event of the first window exists: the aggregate may go on beyond it
+            found.addAll(findByKey(aggregateIdentifier, firstWindowEnd, end));
         }
-        List<Document> found = events.find(in(KEY, keys)).into(new ArrayList<>());
         found.sort(Comparator.comparingLong(document -> document.getLong(SEQUENCE)));
         List<DomainEventData<?>> batch = new ArrayList<>(found.size());
         long expected = firstSequenceNumber;
@@ -321,6 +327,27 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * Sequence numbers of an aggregate are contiguous from 0, so "does sequence n exist" is monotone: a search with
      * {@value #PROBES} probes per {@code k $in} round trip finds the last one in a few lookups.
      */
+    /**
+     * How many sequence numbers a load asks for first: up to the newest event this node knows of the aggregate and
+     * {@link #LOAD_MARGIN} more (events other nodes may have appended since), or {@link #FIRST_LOAD_WINDOW} for an
+     * aggregate it does not know. Every key of a {@code k $in} is a B-tree lookup, found or not, and a load asked
+     * for a whole batch (100) for an aggregate of 10 events; a window found full is followed by the rest of it.
+     */
+    private long firstWindow(String aggregateIdentifier, long firstSequenceNumber) {
+        Long newest = recentIndexes.lastSequenceOf(aggregateIdentifier);
+        return newest == null || newest < firstSequenceNumber - 1 ? FIRST_LOAD_WINDOW
+                : newest - firstSequenceNumber + 1 + LOAD_MARGIN;
+    }
+
+    /** The aggregate's events with sequence numbers from {@code from} up to, not including, {@code to}. */
+    private List<Document> findByKey(String aggregateIdentifier, long from, long to) {
+        List<String> keys = new ArrayList<>((int) (to - from));
+        for (long sequence = from; sequence < to; sequence++) {
+            keys.add(key(aggregateIdentifier, sequence));
+        }
+        return events.find(in(KEY, keys)).into(new ArrayList<>());
+    }
+
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         long known = -1;

@@ -8,7 +8,8 @@ import java.util.Map;
  * <ul>
  *   <li>its global index: an append must land above it, so each aggregate's events keep their order in the global
  *       stream even when command nodes hand out indexes from blocks they reserved earlier;</li>
- *   <li>its sequence number and hash: the next event's {@code previousHash} without a lookup.</li>
+ *   <li>its sequence number and hash: the next event's {@code previousHash} without a lookup, and how far a load
+ *       need look.</li>
  * </ul>
  */
 final class RecentAggregateIndexes {
@@ -38,6 +39,12 @@ final class RecentAggregateIndexes {
     synchronized Long lastIndexOf(String aggregateIdentifier) {
         Newest known = newest.get(aggregateIdentifier);
         return known == null ? null : known.globalIndex();
+    }
+
+    /** The sequence number of the aggregate's newest event known here, or null when this node does not know it. */
+    synchronized Long lastSequenceOf(String aggregateIdentifier) {
+        Newest known = newest.get(aggregateIdentifier);
+        return known == null ? null : known.sequence();
     }
 
     /** The hash of the aggregate's event at {@code sequence}, or null unless that is the newest one known here. */

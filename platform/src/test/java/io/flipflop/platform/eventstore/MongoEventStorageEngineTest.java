@@ -52,6 +52,25 @@ class MongoEventStorageEngineTest {
         assertThat(engine.lastSequenceNumberFor("nobody")).isEmpty();
     }
 
+    /**
+     * A load asks first for the sequence numbers up to the newest event this node knows (plus a margin), then, if all
+     * of those exist, for the rest of the batch: events another node appended since are loaded all the same.
+     */
+    @Test
+    void aLoadFindsEventsAppendedBeyondWhatThisNodeKnows() {
+        MongoEventStorageEngine knowing = fixture.engine();
+        appendOneByOne(knowing, "a", 0, 5);
+        MongoEventStorageEngine other = fixture.engine(builder -> builder.batchSize(7));
+        assertThat(other.readEvents("a").asStream().count()).isEqualTo(5);
+        appendOneByOne(other, "a", 5, 60);
+
+        assertThat(steps(knowing.readEvents("a").asStream().toList())).containsExactlyElementsOf(range(0, 60));
+        assertThat(steps(other.readEvents("a", 3).asStream().toList())).containsExactlyElementsOf(range(3, 60));
+        fixture.takeFindFilters();
+        knowing.readEvents("a", 59).asStream().count();
+        assertThat(fixture.takeFindFilters()).as("a known aggregate's tail in one lookup").hasSize(1);
+    }
+
     @Test
     void timestampsKeepAxonsPrecision() {
         MongoEventStorageEngine engine = fixture.engine();
