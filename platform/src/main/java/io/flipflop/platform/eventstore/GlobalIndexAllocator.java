@@ -79,6 +79,15 @@ final class GlobalIndexAllocator {
         return counter == null ? 0 : counter.getLong(VALUE);
     }
 
+    /**
+     * The highest index that may hold an event, given the counter's {@code head}: while this node holds the newest
+     * block, its indexes not handed out yet are nobody's (measured: a caught-up reader otherwise read them, 100
+     * lookups, at every poll that found nothing new).
+     */
+    synchronized long highestHandedOut(long head) {
+        return head == last ? next - 1 : head;
+    }
+
     private long reserve(int size) {
         Document counter = counters.findOneAndUpdate(eq("_id", counterId), Updates.inc(VALUE, (long) size),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));

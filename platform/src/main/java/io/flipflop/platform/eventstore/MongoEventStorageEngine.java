@@ -486,16 +486,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         List<TrackedEventData<?>> batch = new ArrayList<>();
         GapAwareTrackingToken token = collect(withoutDeadGaps(start, found), found, batch);
-        long head = -1;
-        // A window without events is not the end of the stream while indexes above it are reserved: it may be
-        // tombstones, or a block its writer died holding. Move on, so neither stalls the reader.
+        long handedOut = -1;
+        // A window without events is not the end of the stream while indexes above it are handed out: it may be
+        // tombstones, or a block its writer died holding. Move on, so neither stalls the reader. The indexes of
+        // this node's own block that it has not handed out yet hold nothing, so a caught-up reader stops there.
         while (batch.isEmpty()) {
             windowStart += window;
             window = batchSize;
-            if (head < 0) {
-                head = allocator.head();
+            if (handedOut < 0) {
+                handedOut = allocator.highestHandedOut(allocator.head());
             }
-            if (windowStart > head) {
+            if (windowStart > handedOut) {
                 break;
             }
             Set<Long> next = new HashSet<>();
