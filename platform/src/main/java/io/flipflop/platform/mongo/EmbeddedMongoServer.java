@@ -45,8 +45,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         Path file = dataDir.resolve("flipflop.mv");
         // H2's default page cache is 16 MB; a replay reads the whole event history, and with the default
         // most pages came from the file again (replay measured 8,400 events/s against 65,000 in memory). At
-        // 100,000 events 256 MB no longer held the pages either: aggregate loads took 1.5-2x as long as at
-        // 10,000 events, and 0.9x with 1 GB (EVENT-STORE.md). The cache only takes what the pages need.
+        // 100,000 events 256 MB no longer held the pages either, and loads read them from the file again
+        // (EVENT-STORE.md). The cache only takes what the pages need.
         long quarterOfHeap = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
         int cacheMegabytes = (int) Math.max(16, Math.min(MAX_CACHE_MEGABYTES, quarterOfHeap));
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
