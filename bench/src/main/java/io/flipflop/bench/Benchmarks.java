@@ -252,10 +252,6 @@ public final class Benchmarks {
         }
     }
 
-    /**
-     * From the moment a PATCH answers (its events are appended) to the moment the members read model shows the
-     * new name, polled by {@code _id}; the poll itself costs about 0.2 ms, which bounds the resolution.
-     */
     /** Polls the members read model by {@code _id} until it shows the member under this name. */
     private void awaitShown(MongoCollection<Document> readModel, Member member, String name) {
         Document key = new Document("_id", appId + ":" + member.appUserId());
@@ -268,6 +264,10 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * From the moment a PATCH answers (its events are appended) to the moment the members read model shows the
+     * new name, polled by {@code _id}; the poll itself costs about 0.2 ms, which bounds the resolution.
+     */
     private long[] projectionLag(MongoCollection<Document> readModel, List<Member> members, AtomicInteger version) {
         long[] lags = new long[LAG_SAMPLES];
         for (int i = 0; i < LAG_SAMPLES; i++) {

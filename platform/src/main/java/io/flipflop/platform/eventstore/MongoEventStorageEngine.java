@@ -324,10 +324,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Sequence numbers of an aggregate are contiguous from 0, so "does sequence n exist" is monotone: a search with
-     * {@value #PROBES} probes per {@code k $in} round trip finds the last one in a few lookups.
-     */
-    /**
      * How many sequence numbers a load asks for first: up to the newest event this node knows of the aggregate and
      * {@link #LOAD_MARGIN} more (events other nodes may have appended since), or {@link #FIRST_LOAD_WINDOW} for an
      * aggregate it does not know. Every key of a {@code k $in} is a B-tree lookup, found or not, and a load asked
@@ -348,6 +344,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return events.find(in(KEY, keys)).into(new ArrayList<>());
     }
 
+    /**
+     * Sequence numbers of an aggregate are contiguous from 0, so "does sequence n exist" is monotone: a search with
+     * {@value #PROBES} probes per {@code k $in} round trip finds the last one in a few lookups.
+     */
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         long known = -1;
