@@ -63,9 +63,9 @@ class AssetUploads {
                         .flatMap(written -> Mono.fromCallable(() -> keep(grant, asset, temp, written))
                                 .subscribeOn(Schedulers.boundedElastic()))
                         .doFinally(signal -> UploadStreams.deleteQuietly(temp)))
-                .onErrorResume(failure -> Mono.fromCallable(() -> Files.exists(files.post(videoPostId)))
+                .onErrorResume(failure -> Mono.fromCallable(() -> files.removedMeanwhile(videoPostId))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(exists -> Mono.error(exists ? failure : postDeleted())));
+                        .flatMap(removed -> Mono.error(removed ? postDeleted() : failure)));
     }
 
     /**

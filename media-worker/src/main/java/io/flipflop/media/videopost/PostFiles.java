@@ -11,6 +11,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -21,10 +27,51 @@ import java.util.stream.Stream;
  */
 public final class PostFiles {
 
+    /** How long an upload that failed during a post's removal waits for the removal to finish. */
+    private static final long REMOVAL_WAIT_SECONDS = 30;
+
     private final Path root;
+    /** Posts whose files are being removed, each with the removal's end. */
+    private final Map<Long, CompletableFuture<Void>> removing = new ConcurrentHashMap<>();
 
     PostFiles(Path root) {
         this.root = root;
+    }
+
+    /**
+     * Removes a deleted post's files. While it runs, an upload writing under them may fail for that reason alone,
+     * which {@link #removedMeanwhile} tells it.
+     */
+    void remove(long videoPostId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        removing.put(videoPostId, done);
+        try {
+            delete(post(videoPostId));
+        } finally {
+            removing.remove(videoPostId, done);
+            done.complete(null);
+        }
+    }
+
+    /**
+     * Whether the post's files were removed (the post deleted) while an upload wrote under them: waits for a removal
+     * under way to finish, then removes what the upload put back meanwhile (a directory it created again, a file
+     * that kept a directory from going). Without a removal, whether the post's directory is gone.
+     */
+    boolean removedMeanwhile(long videoPostId) {
+        CompletableFuture<Void> underWay = removing.get(videoPostId);
+        if (underWay == null) {
+            return !Files.exists(post(videoPostId));
+        }
+        try {
+            underWay.get(REMOVAL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the removal's own failure is the processor's to report; ours is that the post is gone
+        }
+        delete(post(videoPostId));
+        return true;
     }
 
     Path post(long videoPostId) {

@@ -116,7 +116,7 @@ class PostMediaProcessing {
         jobs.cancel(event.videoPostId());
         transcoder.kill(event.videoPostId());
         jobs.forget(event.videoPostId());
-        PostFiles.delete(files.post(event.videoPostId()));
+        files.remove(event.videoPostId());
     }
 
     /** Parts 1..n in order, appended file to file by the kernel, never through the heap. */
