@@ -80,12 +80,15 @@ final class GlobalIndexAllocator {
     }
 
     /**
-     * The highest index that may hold an event, given the counter's {@code head}: while this node holds the newest
-     * block, its indexes not handed out yet are nobody's (measured: a caught-up reader otherwise read them, 100
-     * lookups, at every poll that found nothing new).
+     * The highest index that may hold an event: the counter's head, but while this node holds the newest block, its
+     * indexes not handed out yet are nobody's (measured: a caught-up reader otherwise read them, 100 lookups, at
+     * every poll that found nothing new).
      */
-    synchronized long highestHandedOut(long head) {
-        return head == last ? next - 1 : head;
+    long highestHandedOut() {
+        long head = head(); // read outside the lock: allocations need not wait for this round trip
+        synchronized (this) {
+            return head == last ? next - 1 : head;
+        }
     }
 
     private long reserve(int size) {

@@ -494,7 +494,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             windowStart += window;
             window = batchSize;
             if (handedOut < 0) {
-                handedOut = allocator.highestHandedOut(allocator.head());
+                handedOut = allocator.highestHandedOut();
             }
             if (windowStart > handedOut) {
                 break;
