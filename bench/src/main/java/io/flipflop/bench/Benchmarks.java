@@ -17,14 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -35,7 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole platform on the embedded server (H2 file backend, as the run command uses it), against the raw
  * single-document insert rate of the same driver and server measured in the same run: commands per second
- * through the command gateway and through HTTP, on distinct aggregates and on one hot aggregate; the lag
+ * through the command gateway and through HTTP, on distinct aggregates and on one hot aggregate, measured with the
+ * baseline in interleaved rounds after warm-up rounds of the same paths ({@link Rounds}); the lag
  * from a command's events being appended to the read model showing them (p50/p99); and a fresh reader's
  * replay rate over everything stored; full broadcasts per second (create → ingest → publish → go live → publisher
  * drops → end, the ingest steps sent as the media worker sends them); and the audit's as-of replay of a room
@@ -45,9 +43,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Benchmarks {
 
     private static final int MEMBERS = 500;
+    /** Operations of each path in each round. */
     private static final int COMMANDS = 3_000;
-    private static final int RAW_WARM_UP = 20_000;
+    private static final int WARM_UP_ROUNDS = 6;
+    private static final int MEASURED_ROUNDS = 3;
     private static final int CLIENTS = 4;
+    /**
+     * Between polls for a round's last command: polling without a pause took 8–11 finds per command of the round
+     * from the read models' and the server's share of the two cores.
+     */
+    private static final long SETTLE_POLL_PAUSE_MILLIS = 1;
+    private static final String RAW = "raw insertOne/s, same driver and server, 1 caller";
+    private static final String GATEWAY_DISTINCT = "commands/s, gateway, distinct aggregates, " + CLIENTS + " callers";
+    private static final String GATEWAY_HOT = "commands/s, gateway, one hot aggregate, " + CLIENTS + " callers";
+    private static final String GATEWAY_DISTINCT_ALONE = "commands/s, gateway, distinct aggregates, 1 caller";
+    private static final String GATEWAY_HOT_ALONE = "commands/s, gateway, one hot aggregate, 1 caller";
+    private static final String HTTP_DISTINCT = "commands/s, HTTP, distinct aggregates, " + CLIENTS + " callers";
+    private static final String HTTP_HOT = "commands/s, HTTP, one hot aggregate, " + CLIENTS + " callers";
     private static final int LAG_SAMPLES = 300;
     private static final int BROADCASTS = 100;
     private static final int ROOM_EVENTS = 10_000;
@@ -57,75 +69,94 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         try (BenchPlatform platform = BenchPlatform.onDisk(Files.createTempDirectory("flipflop-bench"))) {
-            MongoCollection<Document> raw = platform.client().getDatabase("baseline").getCollection("raw");
-            double rawInsert = rawInsertRate(raw);
             RoundTrips roundTrips = new RoundTrips();
-            new Benchmarks().run(platform.observe(roundTrips).start("--flipflop.rtmp.port=0"), rawInsert, raw,
-                    roundTrips);
+            new Benchmarks().run(platform.observe(roundTrips).start("--flipflop.rtmp.port=0"), roundTrips);
         }
         System.exit(0);
     }
 
-    /**
-     * The raw insert rate is measured before the platform starts and again right after the gateway's command
-     * phases, and the ratios use their mean: a load that comes or goes during the run moves both sides.
-     */
-    private void run(BenchPlatform platform, double rawInsertBefore, MongoCollection<Document> raw,
-                     RoundTrips roundTrips) throws Exception {
+    private void run(BenchPlatform platform, RoundTrips roundTrips) throws Exception {
         this.platform = platform;
         this.appId = platform.appId();
         ConfigurableApplicationContext app = platform.app();
         CommandGateway commands = app.getBean(CommandGateway.class);
         MongoDatabase database = app.getBean(MongoDatabase.class);
+        MongoCollection<Document> raw = platform.client().getDatabase("baseline").getCollection("raw");
+        MongoCollection<Document> readModel = database.getCollection("members");
+        GroupCommitCommandBus bus = app.getBean(GroupCommitCommandBus.class);
         List<Member> members = registerMembers();
+        Member hot = members.get(0);
         AtomicInteger version = new AtomicInteger();
 
-        Map<String, Long> before = roundTrips.snapshot();
-        double gatewayDistinct = rate(CLIENTS, i -> rename(commands, members.get(i % MEMBERS), version));
-        // the warm-up's commands are counted too
-        String tripsDistinct = RoundTrips.perCommand(before, roundTrips.snapshot(), COMMANDS + COMMANDS / 10);
-        GroupCommitCommandBus bus = app.getBean(GroupCommitCommandBus.class);
-        long batchesBefore = bus.batches();
-        long batchedBefore = bus.batchedCommands();
-        double gatewayHot = rate(CLIENTS, i -> rename(commands, members.get(0), version));
-        long hotBatches = bus.batches() - batchesBefore;
-        long hotBatched = bus.batchedCommands() - batchedBefore;
-        before = roundTrips.snapshot();
-        double gatewayDistinctAlone = rate(1, i -> rename(commands, members.get(i % MEMBERS), version));
-        String tripsAlone = RoundTrips.perCommand(before, roundTrips.snapshot(), COMMANDS + COMMANDS / 10);
-        double gatewayHotAlone = rate(1, i -> rename(commands, members.get(0), version));
-        // The read models first work off the commands' backlog, which would otherwise slow the baseline by how
-        // much of it is left (the second baseline ranged from 5,755 to 17,377/s between runs before this wait).
-        awaitShown(database.getCollection("members"), members.get(0), "g" + version.get());
-        double rawInsertAfter = rawInsertRate(raw);
-        double rawInsert = (rawInsertBefore + rawInsertAfter) / 2;
-        double httpDistinct = rate(CLIENTS, i -> patch(members.get(i % MEMBERS), "h" + version.incrementAndGet()));
-        double httpHot = rate(CLIENTS, i -> patch(members.get(0), "h" + version.incrementAndGet()));
-        long[] lagMicros = projectionLag(database.getCollection("members"), members, version);
+        // Settled: a last command on the hot member is shown by the members read model, so (one segment, read in
+        // order) every read model has processed every command before it.
+        Runnable settle = () -> {
+            rename(commands, hot, version);
+            awaitShown(readModel, hot, "g" + version.get(), SETTLE_POLL_PAUSE_MILLIS);
+        };
+        settle.run();
+        List<Rounds.Path> paths = List.of(
+                new Rounds.Path(RAW, 1, i -> raw.insertOne(
+                        new Document("i", i).append("payload", "{\"appUserName\":\"n" + i + "\"}"))),
+                new Rounds.Path(GATEWAY_DISTINCT, CLIENTS, i -> rename(commands, members.get(i % MEMBERS), version), settle),
+                new Rounds.Path(GATEWAY_HOT, CLIENTS, i -> rename(commands, hot, version), settle),
+                new Rounds.Path(GATEWAY_DISTINCT_ALONE, 1, i -> rename(commands, members.get(i % MEMBERS), version), settle),
+                new Rounds.Path(GATEWAY_HOT_ALONE, 1, i -> rename(commands, hot, version), settle),
+                new Rounds.Path(HTTP_DISTINCT, CLIENTS, i -> patch(members.get(i % MEMBERS), "h" + version.incrementAndGet()), settle),
+                new Rounds.Path(HTTP_HOT, CLIENTS, i -> patch(hot, "h" + version.incrementAndGet()), settle));
+        Map<String, Map<String, Long>> trips = new HashMap<>();
+        long[] hotBatches = new long[2];
+        Rounds.Rates rates = Rounds.measure(paths, WARM_UP_ROUNDS, MEASURED_ROUNDS, COMMANDS, (path, measured, round) -> {
+            Map<String, Long> tripsBefore = roundTrips.snapshot();
+            long batchesBefore = bus.batches();
+            long batchedBefore = bus.batchedCommands();
+            round.run();
+            if (measured) {
+                roundTrips.snapshot().forEach((trip, count) -> trips.computeIfAbsent(path.name(), name -> new HashMap<>())
+                        .merge(trip, count - tripsBefore.getOrDefault(trip, 0L), Long::sum));
+                if (path.name().equals(GATEWAY_HOT)) {
+                    hotBatches[0] += bus.batches() - batchesBefore;
+                    hotBatches[1] += bus.batchedCommands() - batchedBefore;
+                }
+            }
+        });
+        long[] lagMicros = projectionLag(readModel, members, version);
         double replay = replayRate(app.getBean(EventStore.class));
         double broadcasts = broadcastRate(app.getBean(MediaWorkerCommands.class));
         double asOfMillis = asOfReplayMillis(commands);
 
+        double rawInsert = rates.of(RAW);
+        int measuredCommands = COMMANDS * MEASURED_ROUNDS;
         System.out.println();
         System.out.println("| figure | value | ratio |");
         System.out.println("|---|---|---|");
-        System.out.printf("| raw insertOne/s (baseline, same driver and server; mean of before / after: %.0f / %.0f) | %.0f | 1.00 |%n",
-                rawInsertBefore, rawInsertAfter, rawInsert);
-        rateRow("commands/s, gateway, distinct aggregates, " + CLIENTS + " callers", gatewayDistinct, rawInsert, "raw insert");
-        rateRow("commands/s, gateway, one hot aggregate, " + CLIENTS + " callers", gatewayHot, gatewayDistinct, "distinct");
+        System.out.printf("| %s (the baseline) | %.0f (%.0f µs CPU each) | 1.00 |%n", RAW, rawInsert, rates.cpuMicrosOf(RAW));
+        for (String distinct : List.of(GATEWAY_DISTINCT, GATEWAY_DISTINCT_ALONE, HTTP_DISTINCT)) {
+            String hotOne = distinct.replace("distinct aggregates", "one hot aggregate");
+            rateRow(distinct, rates.of(distinct), rawInsert, "raw insert");
+            rateRow(hotOne, rates.of(hotOne), rates.of(distinct), "distinct");
+            settledRow(distinct, rates, rawInsert, "raw insert");
+            settledRow(hotOne, rates, rates.settledOf(distinct), "distinct");
+        }
         System.out.printf("| commands committed together, gateway, one hot aggregate, %d callers | %.0f%% in %d batches | %.2f per batch |%n",
-                CLIENTS, 100.0 * hotBatched / (COMMANDS + COMMANDS / 10), hotBatches, hotBatches == 0 ? 0 : (double) hotBatched / hotBatches);
-        rateRow("commands/s, gateway, distinct aggregates, 1 caller", gatewayDistinctAlone, rawInsert, "raw insert");
-        rateRow("commands/s, gateway, one hot aggregate, 1 caller", gatewayHotAlone, gatewayDistinctAlone, "distinct");
-        rateRow("commands/s, HTTP, distinct aggregates, " + CLIENTS + " callers", httpDistinct, rawInsert, "raw insert");
-        rateRow("commands/s, HTTP, one hot aggregate, " + CLIENTS + " callers", httpHot, httpDistinct, "distinct");
-        System.out.printf("| MongoDB round trips per command, gateway, distinct, %d callers | %s | |%n", CLIENTS, tripsDistinct);
-        System.out.printf("| MongoDB round trips per command, gateway, distinct, 1 caller | %s | |%n", tripsAlone);
+                CLIENTS, 100.0 * hotBatches[1] / measuredCommands, hotBatches[0],
+                hotBatches[0] == 0 ? 0 : (double) hotBatches[1] / hotBatches[0]);
+        for (String path : List.of(GATEWAY_DISTINCT, GATEWAY_HOT, GATEWAY_DISTINCT_ALONE)) {
+            System.out.printf("| MongoDB round trips per command until the read models show it, %s | %s | |%n",
+                    path.replace("commands/s, ", ""), RoundTrips.perCommand(Map.of(), trips.get(path), measuredCommands));
+        }
+        System.out.printf("| JIT compilation while the rounds were measured | %d ms | |%n", rates.compilationMillisWhileMeasured());
         System.out.printf("| append → read model visible, p50 | %.1f ms | |%n", lagMicros[0] / 1000.0);
         System.out.printf("| append → read model visible, p99 | %.1f ms | |%n", lagMicros[1] / 1000.0);
         rateRow("replay events/s, fresh reader", replay, rawInsert, "raw insert");
         System.out.printf("| full broadcasts/s (9 commands each, sequential) | %.1f | |%n", broadcasts);
         System.out.printf("| audit state as of now, room with %,d events | %.0f ms | |%n", ROOM_EVENTS, asOfMillis);
+    }
+
+    /** A table row: a path's settled rate, the JVM's CPU time per command until then, and its ratio to a baseline. */
+    private static void settledRow(String path, Rounds.Rates rates, double baseline, String baselineName) {
+        System.out.printf("| %s, until the read models show them | %.0f (%.0f µs CPU each) | %.2f × %s |%n", path,
+                rates.settledOf(path), rates.cpuMicrosOf(path), rates.settledOf(path) / baseline, baselineName);
     }
 
     /** A table row: a rate and its ratio to a baseline measured in the same run. */
@@ -179,22 +210,6 @@ public final class Benchmarks {
                 + "\",\"type\":\"BROADCAST_RTMP\",\"scheduledAt\":\"2030-01-01T00:00:00Z\"}");
     }
 
-    /**
-     * The baseline: what the same driver and server do for one small document per round trip, after a warm-up long
-     * enough for the JIT (after 2,000 inserts the first measurement came out at half the second: 3,300–5,700
-     * against 7,400–10,800/s in the same runs).
-     */
-    private static double rawInsertRate(MongoCollection<Document> raw) {
-        for (int i = 0; i < RAW_WARM_UP; i++) {
-            raw.insertOne(new Document("i", i).append("payload", "warm-up"));
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < COMMANDS; i++) {
-            raw.insertOne(new Document("i", i).append("payload", "{\"appUserName\":\"n" + i + "\"}"));
-        }
-        return COMMANDS / ((System.nanoTime() - start) / 1e9);
-    }
-
     private List<Member> registerMembers() throws Exception {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -223,44 +238,26 @@ public final class Benchmarks {
     }
 
     /**
-     * Commands per second from concurrent callers, after a warm-up of a tenth of the run. Commands on one
-     * aggregate are serialized by its lock, so with several callers a hot aggregate shows the lock's cost; with
-     * one caller, hot and distinct compare the per-command work alone.
+     * Polls the members read model by {@code _id} until it shows the member under this name, with a pause between
+     * polls, or none (0) where the poll's resolution matters more than its cost.
      */
-    private static double rate(int callers, IntConsumer command) throws Exception {
-        for (int i = 0; i < COMMANDS / 10; i++) {
-            command.accept(i);
-        }
-        ExecutorService clients = Executors.newFixedThreadPool(callers);
-        try {
-            AtomicInteger next = new AtomicInteger();
-            long start = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                running.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < COMMANDS; i = next.getAndIncrement()) {
-                        command.accept(i);
-                    }
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-            return COMMANDS / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            clients.shutdown();
-        }
-    }
-
-    /** Polls the members read model by {@code _id} until it shows the member under this name. */
-    private void awaitShown(MongoCollection<Document> readModel, Member member, String name) {
+    private void awaitShown(MongoCollection<Document> readModel, Member member, String name, long pauseMillis) {
         Document key = new Document("_id", appId + ":" + member.appUserId());
         while (true) {
             Document shown = readModel.find(key).first();
             if (shown != null && name.equals(shown.getString("appUserName"))) {
                 return;
             }
-            Thread.onSpinWait();
+            if (pauseMillis == 0) {
+                Thread.onSpinWait();
+            } else {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 
@@ -275,7 +272,7 @@ public final class Benchmarks {
             String name = "lag" + version.incrementAndGet();
             patch(member, name);
             long appended = System.nanoTime();
-            awaitShown(readModel, member, name);
+            awaitShown(readModel, member, name, 0);
             lags[i] = (System.nanoTime() - appended) / 1_000;
         }
         Arrays.sort(lags);

@@ -6,18 +6,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.platform.eventstore.MongoEventStorageEngine;
 import io.flipflop.platform.mongo.EmbeddedMongoServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
-import java.util.function.DoubleSupplier;
-import java.util.function.IntConsumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -36,9 +29,18 @@ public final class EventStoreBenchmark {
     private static final int APPENDS = 5_000;
     private static final int EVENTS_PER_AGGREGATE = 10;
     private static final int LOADS = 2_000;
-    private static final int REPLAYED = 100_000;
+    private static final int SMALL_STORE = 10_000;
+    private static final int LARGE_STORE = 100_000;
     /** Each figure is the median of this many rounds, after a warm-up round, to damp JIT and neighbours' noise. */
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
+    private static final String RAW = "raw insertOne";
+    private static final String DISTINCT = "append, distinct aggregates";
+    private static final String HOT = "append, one hot aggregate";
+    private static final String PER_APPEND = "append, one counter round trip per append";
+    private static final String LOAD_SMALL = "aggregate loads @10,000 events";
+    private static final String LOAD_LARGE = "aggregate loads @100,000 events";
+    private static final String REPLAY_SMALL = "replays of 100,000 events, store of 10,000";
+    private static final String REPLAY_LARGE = "replays of 100,000 events, store of 100,000";
 
     record Measured(String backend, double rawInsert, double appendDistinct, double appendHot,
                     double appendPerAppendReservation, double load10k, double load100k, double replay10k,
@@ -50,7 +52,7 @@ public final class EventStoreBenchmark {
 
     private final Serializer serializer = JacksonSerializer.defaultSerializer();
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         EventStoreBenchmark benchmark = new EventStoreBenchmark();
         List<Measured> results = new ArrayList<>();
@@ -75,36 +77,38 @@ public final class EventStoreBenchmark {
         }
     }
 
-    private Measured run(String backend, EmbeddedMongoServer server) {
+    private Measured run(String backend, EmbeddedMongoServer server) throws Exception {
         System.out.println("== " + backend);
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             MongoDatabase appends = client.getDatabase("bench-appends");
             MongoEventStorageEngine engine = engine(appends, 128);
             MongoCollection<Document> raw = appends.getCollection("raw");
             MongoEventStorageEngine perAppend = engine(appends, 1);
-            // Interleaved rounds, so a busy neighbour on a shared machine slows every path alike.
-            Map<String, IntConsumer> paths = new LinkedHashMap<>();
-            paths.put("raw insertOne", i -> raw.insertOne(rawDocument(i)));
-            paths.put("append, distinct aggregates", i -> engine.appendEvents(event("distinct-" + i, 0)));
-            paths.put("append, one hot aggregate", i -> engine.appendEvents(event("hot", i)));
-            paths.put("append, one counter round trip per append",
-                    i -> perAppend.appendEvents(event("per-append-" + i, 0)));
-            Map<String, Double> rates = rates(paths);
-            double rawInsert = rates.get("raw insertOne");
-            double distinct = rates.get("append, distinct aggregates");
-            double hot = rates.get("append, one hot aggregate");
-            double perAppendReservation = rates.get("append, one counter round trip per append");
+            Rounds.Rates rates = Rounds.measure(List.of(
+                    new Rounds.Path(RAW, 1, i -> raw.insertOne(rawDocument(i))),
+                    new Rounds.Path(DISTINCT, 1, i -> engine.appendEvents(event("distinct-" + i, 0))),
+                    new Rounds.Path(HOT, 1, i -> engine.appendEvents(event("hot", i))),
+                    new Rounds.Path(PER_APPEND, 1, i -> perAppend.appendEvents(event("per-append-" + i, 0)))),
+                    1, ROUNDS, APPENDS, (path, measured, round) -> round.run());
 
-            MongoDatabase store = client.getDatabase("bench-store");
-            MongoEventStorageEngine growing = engine(store, 128);
-            fill(growing, 0, 10_000);
-            double load10k = loadMillis(growing, 10_000);
-            double replay10k = replay(growing, 10_000);
-            fill(growing, 10_000, 100_000);
-            double load100k = loadMillis(growing, 100_000);
-            double replay100k = replay(growing, 100_000);
-            return new Measured(backend, rawInsert, distinct, hot, perAppendReservation, load10k, load100k,
-                    replay10k, replay100k);
+            // Two stores side by side, so their loads and replays are measured in interleaved rounds: measured one
+            // after the other, the quotient moved with the machine's load between them (0.57–0.97 in four runs).
+            MongoEventStorageEngine small = engine(client.getDatabase("bench-store-10k"), 128);
+            MongoEventStorageEngine large = engine(client.getDatabase("bench-store-100k"), 128);
+            fill(small, SMALL_STORE);
+            fill(large, LARGE_STORE);
+            Rounds.Rates loads = Rounds.measure(List.of(
+                    new Rounds.Path(LOAD_SMALL, 1, i -> load(small, SMALL_STORE, i)),
+                    new Rounds.Path(LOAD_LARGE, 1, i -> load(large, LARGE_STORE, i))),
+                    1, ROUNDS, LOADS, (path, measured, round) -> round.run());
+            // A round replays 100,000 events from each store: the small one ten times.
+            Rounds.Rates replays = Rounds.measure(List.of(
+                    new Rounds.Path(REPLAY_SMALL, 1, i -> replay(small, SMALL_STORE, LARGE_STORE / SMALL_STORE)),
+                    new Rounds.Path(REPLAY_LARGE, 1, i -> replay(large, LARGE_STORE, 1))),
+                    1, ROUNDS, 1, (path, measured, round) -> round.run());
+            return new Measured(backend, rates.of(RAW), rates.of(DISTINCT), rates.of(HOT), rates.of(PER_APPEND),
+                    1000 / loads.of(LOAD_SMALL), 1000 / loads.of(LOAD_LARGE),
+                    replays.of(REPLAY_SMALL) * LARGE_STORE, replays.of(REPLAY_LARGE) * LARGE_STORE);
         }
     }
 
@@ -132,91 +136,34 @@ public final class EventStoreBenchmark {
     }
 
     /** Stored events on aggregates of {@value #EVENTS_PER_AGGREGATE}, appended one aggregate's events at a time. */
-    private static void fill(MongoEventStorageEngine engine, int from, int to) {
+    private static void fill(MongoEventStorageEngine engine, int stored) {
         long start = System.nanoTime();
-        for (int aggregate = from / EVENTS_PER_AGGREGATE; aggregate < to / EVENTS_PER_AGGREGATE; aggregate++) {
+        for (int aggregate = 0; aggregate < stored / EVENTS_PER_AGGREGATE; aggregate++) {
             List<DomainEventMessage<?>> events = new ArrayList<>(EVENTS_PER_AGGREGATE);
             for (int step = 0; step < EVENTS_PER_AGGREGATE; step++) {
                 events.add(event("stored-" + aggregate, step));
             }
             engine.appendEvents(events);
         }
-        System.out.printf("  filled to %,d events in %.1f s%n", to, (System.nanoTime() - start) / 1e9);
+        System.out.printf("  filled a store with %,d events in %.1f s%n", stored, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Mean time to load one random aggregate (all its events) from a store of {@code stored} events. */
-    private static double loadMillis(MongoEventStorageEngine engine, int stored) {
-        Random random = new Random(42);
-        int aggregates = stored / EVENTS_PER_AGGREGATE;
-        double millis = median(() -> {
-            long start = System.nanoTime();
-            long events = 0;
-            for (int i = 0; i < LOADS; i++) {
-                events += engine.readEvents("stored-" + random.nextInt(aggregates)).asStream().count();
-            }
-            if (events != (long) LOADS * EVENTS_PER_AGGREGATE) {
-                throw new IllegalStateException("loaded " + events + " events");
-            }
-            return (System.nanoTime() - start) / 1e6 / LOADS;
-        });
-        System.out.printf("  aggregate load @%,d: %.3f ms%n", stored, millis);
-        return millis;
-    }
-
-    /**
-     * Events per second for a fresh reader reading the whole store from the tail, payloads deserialized. A small
-     * store is replayed several times per round, so every round reads {@value #REPLAYED} events.
-     */
-    private static double replay(MongoEventStorageEngine engine, int stored) {
-        int replays = Math.max(1, REPLAYED / stored);
-        double rate = median(() -> {
-            long start = System.nanoTime();
-            long events = 0;
-            for (int i = 0; i < replays; i++) {
-                events += engine.readEvents(null, false).peek(TrackedEventMessage::getPayload).count();
-            }
-            if (events != (long) stored * replays) {
-                throw new IllegalStateException("replayed " + events + " of " + stored * replays + " events");
-            }
-            return events / ((System.nanoTime() - start) / 1e9);
-        });
-        System.out.printf("  replay @%,d: %.0f events/s%n", stored, rate);
-        return rate;
-    }
-
-    /** Operations per second of each path: the median of interleaved rounds after a warm-up round. */
-    private static Map<String, Double> rates(Map<String, IntConsumer> paths) {
-        Map<String, double[]> rounds = new LinkedHashMap<>();
-        int next = 0;
-        for (int round = 0; round <= ROUNDS; round++) {
-            for (Map.Entry<String, IntConsumer> path : paths.entrySet()) {
-                long start = System.nanoTime();
-                for (int i = 0; i < APPENDS; i++) {
-                    path.getValue().accept(next + i);
-                }
-                double rate = APPENDS / ((System.nanoTime() - start) / 1e9);
-                if (round > 0) {
-                    rounds.computeIfAbsent(path.getKey(), key -> new double[ROUNDS])[round - 1] = rate;
-                }
-            }
-            next += APPENDS;
+    /** Loads one aggregate (all its events), spread over the store by a multiplicative hash of the load's number. */
+    private static void load(MongoEventStorageEngine engine, int stored, int load) {
+        int aggregate = (int) Math.floorMod(load * 2_654_435_761L, (long) (stored / EVENTS_PER_AGGREGATE));
+        long events = engine.readEvents("stored-" + aggregate).asStream().count();
+        if (events != EVENTS_PER_AGGREGATE) {
+            throw new IllegalStateException("loaded " + events + " events of stored-" + aggregate);
         }
-        Map<String, Double> medians = new LinkedHashMap<>();
-        rounds.forEach((path, rates) -> {
-            Arrays.sort(rates);
-            medians.put(path, rates[ROUNDS / 2]);
-            System.out.printf("  %s: %.0f/s%n", path, rates[ROUNDS / 2]);
-        });
-        return medians;
     }
 
-    private static double median(DoubleSupplier round) {
-        round.getAsDouble();
-        double[] results = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            results[i] = round.getAsDouble();
+    /** A fresh reader reading the whole store from the tail, payloads deserialized, {@code times} times. */
+    private static void replay(MongoEventStorageEngine engine, int stored, int times) {
+        for (int i = 0; i < times; i++) {
+            long events = engine.readEvents(null, false).peek(TrackedEventMessage::getPayload).count();
+            if (events != stored) {
+                throw new IllegalStateException("replayed " + events + " of " + stored + " events");
+            }
         }
-        Arrays.sort(results);
-        return results[ROUNDS / 2];
     }
 }

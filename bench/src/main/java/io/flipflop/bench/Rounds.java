@@ -1,0 +1,153 @@
+package io.flipflop.bench;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Operations per second of several paths, measured in interleaved rounds after warm-up rounds of the same paths:
+ * each path's rate is the median of its measured rounds. Interleaving makes a busy neighbour on a shared machine
+ * slow every path alike, and the warm-up makes every path, the baseline included, run compiled code: with a warm-up
+ * of a tenth of one round the JIT compiler still took 1.8 of the 3.3 CPU seconds of a round of commands on this
+ * 2-core machine, and the commands ran at 37% of their steady rate (fifth session's platform benchmark).
+ */
+final class Rounds {
+
+    /**
+     * A path: its operation gets a number unique to the path, counting up from 0 across rounds. If it has a
+     * {@code settle}, that runs after each round's operations and returns once their effects are all visible
+     * (e.g. in the read models), and the path also gets a settled rate: operations per second until then.
+     */
+    record Path(String name, int callers, IntConsumer operation, Runnable settle) {
+        Path(String name, int callers, IntConsumer operation) {
+            this(name, callers, operation, null);
+        }
+    }
+
+    /** Called around every round of every path, warm-up rounds included, e.g. to let a backlog drain first. */
+    interface Around {
+        void round(Path path, boolean measured, Runnable round);
+    }
+
+    /**
+     * Per path, medians of its measured rounds: the rate, the settled rate (for a path that settles), and the CPU
+     * time of the whole JVM (all its threads) per operation until settled.
+     */
+    record Rates(Map<String, Double> medians, Map<String, Double> settled, Map<String, Double> cpuMicrosPerOperation,
+                 long compilationMillisWhileMeasured) {
+        double of(String path) {
+            return medians.get(path);
+        }
+
+        double settledOf(String path) {
+            return settled.get(path);
+        }
+
+        double cpuMicrosOf(String path) {
+            return cpuMicrosPerOperation.get(path);
+        }
+    }
+
+    private Rounds() {
+    }
+
+    static Rates measure(List<Path> paths, int warmUpRounds, int measuredRounds, int operationsPerRound,
+                         Around around) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        Map<String, double[]> rates = new LinkedHashMap<>();
+        Map<String, double[]> settled = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>();
+        long compilationMillis = 0;
+        for (int round = 0; round < warmUpRounds + measuredRounds; round++) {
+            boolean measured = round >= warmUpRounds;
+            int first = round * operationsPerRound;
+            for (Path path : paths) {
+                double[] measures = new double[3];
+                long jitBefore = jit.getTotalCompilationTime();
+                around.round(path, measured, () -> {
+                    double cpuBefore = CpuTime.ofThisJvm();
+                    long start = System.nanoTime();
+                    measures[0] = rate(path, first, operationsPerRound);
+                    if (path.settle() != null) {
+                        path.settle().run();
+                        measures[1] = operationsPerRound / ((System.nanoTime() - start) / 1e9);
+                    }
+                    measures[2] = (CpuTime.ofThisJvm() - cpuBefore) * 1e6 / operationsPerRound;
+                });
+                if (measured) {
+                    compilationMillis += jit.getTotalCompilationTime() - jitBefore;
+                    int measuredRound = round - warmUpRounds;
+                    rates.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[0];
+                    if (path.settle() != null) {
+                        settled.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[1];
+                    }
+                    cpu.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[2];
+                }
+            }
+        }
+        Map<String, Double> medians = medians(rates);
+        Map<String, Double> settledMedians = medians(settled);
+        Map<String, Double> cpuMedians = medians(cpu);
+        medians.forEach((path, median) -> System.out.printf("  %s: %.0f/s (rounds %s)%s, %.0f µs CPU each%n",
+                path, median, Arrays.toString(Arrays.stream(rates.get(path)).mapToLong(Math::round).toArray()),
+                settledMedians.containsKey(path) ? String.format(", settled %.0f/s", settledMedians.get(path)) : "",
+                cpuMedians.get(path)));
+        return new Rates(medians, settledMedians, cpuMedians, compilationMillis);
+    }
+
+    private static Map<String, Double> medians(Map<String, double[]> rounds) {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        rounds.forEach((path, values) -> {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            medians.put(path, sorted[sorted.length / 2]);
+        });
+        return medians;
+    }
+
+    private static double rate(Path path, int first, int operations) {
+        try {
+            if (path.callers() == 1) {
+                long start = System.nanoTime();
+                for (int i = first; i < first + operations; i++) {
+                    path.operation().accept(i);
+                }
+                return operations / ((System.nanoTime() - start) / 1e9);
+            }
+            return concurrentRate(path, first, operations);
+        } catch (Exception e) {
+            throw new IllegalStateException(path.name() + " failed", e);
+        }
+    }
+
+    private static double concurrentRate(Path path, int first, int operations) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(path.callers());
+        try {
+            AtomicInteger next = new AtomicInteger(first);
+            long start = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < path.callers(); c++) {
+                running.add(callers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < first + operations; i = next.getAndIncrement()) {
+                        path.operation().accept(i);
+                    }
+                }));
+            }
+            for (Future<?> caller : running) {
+                caller.get();
+            }
+            return operations / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            callers.shutdown();
+        }
+    }
+}
