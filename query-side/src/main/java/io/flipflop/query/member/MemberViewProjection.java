@@ -36,6 +36,7 @@ import io.flipflop.api.member.MemberDeleted;
 import io.flipflop.api.member.MemberProfile;
 import io.flipflop.api.member.MemberProfileUpdated;
 import io.flipflop.api.member.MemberRegistered;
+import io.flipflop.query.readmodel.UnchangingLookup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,10 +69,14 @@ public class MemberViewProjection {
 
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> keys;
+    /** A member's document key, written once with the member. */
+    private final UnchangingLookup<String> memberKeys;
 
     public MemberViewProjection(MongoDatabase database) {
         this.members = database.getCollection(MemberDocuments.COLLECTION);
         this.keys = database.getCollection(MemberDocuments.KEYS_COLLECTION);
+        this.memberKeys = new UnchangingLookup<>(memberId -> Mono.from(keys.find(eq("_id", memberId)).first())
+                .map(found -> found.getString(KEY)));
         createIndexes();
     }
 
@@ -79,6 +84,7 @@ public class MemberViewProjection {
     public void on(MemberRegistered event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         String key = key(event.appId(), event.appUserId());
         await(keys.updateOne(eq("_id", event.memberId()), set(KEY, key), new UpdateOptions().upsert(true)));
+        memberKeys.remember(event.memberId(), key);
         Date at = Date.from(timestamp);
         Bson thisMemberOlder = and(eq(MEMBER_ID, event.memberId()), lt(VERSION, sequence));
         Bson earlierMember = and(ne(MEMBER_ID, event.memberId()), lt(CREATED_AT, at));
@@ -96,9 +102,8 @@ public class MemberViewProjection {
         List<Bson> fields = new ArrayList<>(profile(event.profile()));
         fields.add(set(LAST_MODIFIED_AT, Date.from(timestamp)));
         fields.add(set(VERSION, sequence));
-        await(Mono.from(keys.find(eq("_id", event.memberId())).first())
-                .flatMap(found -> Mono.from(members.updateOne(
-                        ofThisMemberOlderThan(found.getString(KEY), event.memberId(), sequence), combine(fields)))));
+        memberKeys.get(event.memberId()).ifPresent(key -> await(members.updateOne(
+                ofThisMemberOlderThan(key, event.memberId(), sequence), combine(fields))));
     }
 
     /** The document stays, marked DELETED: reads hide it, and a replay or late event still finds its version. */
@@ -114,6 +119,7 @@ public class MemberViewProjection {
     public void reset() {
         await(members.drop());
         await(keys.drop());
+        memberKeys.forgetAll();
         createIndexes();
     }
 

@@ -47,13 +47,12 @@ import io.flipflop.api.streamkey.StreamKeyForciblyTerminated;
 import io.flipflop.api.streamkey.StreamKeyReissued;
 import io.flipflop.api.streamkey.StreamKeyState;
 import io.flipflop.api.streamkey.StreamKeyWentLive;
-import java.time.Duration;
+import io.flipflop.query.readmodel.UnchangingLookup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -77,14 +76,17 @@ public class StreamKeyViewProjection {
     public static final String PROCESSING_GROUP = "stream-keys";
 
     /** As long as a write may take (ReadModelWrites); failing hands the event back to the processor. */
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> members;
+    /** A member's stream key id, written once with the member. */
+    private final UnchangingLookup<Long> memberKeys;
 
     public StreamKeyViewProjection(MongoDatabase database) {
         this.keys = database.getCollection(StreamKeyDocuments.COLLECTION);
         this.members = database.getCollection(StreamKeyDocuments.MEMBERS_COLLECTION);
+        this.memberKeys = new UnchangingLookup<>(memberId -> Mono.from(members.find(eq("_id", memberId)).first())
+                .map(mapping -> mapping.getLong(STREAM_KEY_ID)));
         createIndexes();
     }
 
@@ -154,6 +156,7 @@ public class StreamKeyViewProjection {
         }
         await(members.updateOne(eq("_id", event.memberId()), set(STREAM_KEY_ID, event.streamKeyId()),
                 new UpdateOptions().upsert(true)));
+        memberKeys.remember(event.memberId(), event.streamKeyId());
         List<Bson> fields = new ArrayList<>(profile(event.profile()));
         fields.addAll(List.of(set(APP_USER_ID, event.appUserId()), set(MEMBER_STATE, ACTIVE)));
         owner(event.streamKeyId(), sequence, fields);
@@ -161,13 +164,13 @@ public class StreamKeyViewProjection {
 
     @EventHandler
     public void on(MemberProfileUpdated event, @SequenceNumber long sequence) {
-        keyOf(event.memberId()).ifPresent(streamKeyId -> owner(streamKeyId, sequence, profile(event.profile())));
+        memberKeys.get(event.memberId()).ifPresent(streamKeyId -> owner(streamKeyId, sequence, profile(event.profile())));
     }
 
     /** The key stays, its member marked deleted: reads hide it, and a replay still finds its versions. */
     @EventHandler
     public void on(MemberDeleted event, @SequenceNumber long sequence) {
-        keyOf(event.memberId()).ifPresent(streamKeyId -> owner(streamKeyId, sequence,
+        memberKeys.get(event.memberId()).ifPresent(streamKeyId -> owner(streamKeyId, sequence,
                 List.of(set(MEMBER_STATE, DELETED))));
     }
 
@@ -176,6 +179,7 @@ public class StreamKeyViewProjection {
     public void reset() {
         await(keys.drop());
         await(members.drop());
+        memberKeys.forgetAll();
         createIndexes();
     }
 
@@ -191,12 +195,6 @@ public class StreamKeyViewProjection {
         all.add(set(MEMBER_VERSION, memberSequence));
         awaitUnlessStale(keys.updateOne(and(eq("_id", streamKeyId), or(exists(MEMBER_VERSION, false),
                 lt(MEMBER_VERSION, memberSequence))), combine(all), new UpdateOptions().upsert(true)));
-    }
-
-    private Optional<Long> keyOf(long memberId) {
-        return Mono.from(members.find(eq("_id", memberId)).first())
-                .map(mapping -> mapping.getLong(STREAM_KEY_ID))
-                .blockOptional(READ_TIMEOUT);
     }
 
     private static List<Bson> profile(MemberProfile profile) {

@@ -80,6 +80,16 @@ class MemberViewProjectionTest {
         assertThat(alice.lastModifiedAt()).isEqualTo(UPDATED_AT);
     }
 
+    /** Another node, or this one after a restart, has not seen the registration and finds the member's key stored. */
+    @Test
+    void aProjectionThatDidNotSeeTheRegistrationAppliesTheProfileUpdate() {
+        projection.on(ALICE_REGISTERED, 0, REGISTERED_AT);
+
+        new MemberViewProjection(database).on(ALICE_RENAMED, 1, UPDATED_AT);
+
+        assertThat(queries.find(APP, "alice").block().appUserName()).isEqualTo("Alice B.");
+    }
+
     @Test
     void deletedMemberIsHiddenFromEveryRead() {
         projection.on(ALICE_REGISTERED, 0, REGISTERED_AT);

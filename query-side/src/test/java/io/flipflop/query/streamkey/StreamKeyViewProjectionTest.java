@@ -189,6 +189,18 @@ class StreamKeyViewProjectionTest {
                 .isEqualTo(new MemberRef(ALICE, "ACTIVE", "alice", "Alice B.", null, null));
     }
 
+    /** Another node, or this one after a restart, has not seen the registration and finds the member's key stored. */
+    @Test
+    void aProjectionThatDidNotSeeTheRegistrationShowsTheOwnersProfileChange() {
+        projection.on(ALICE_REGISTERED, 0);
+        projection.on(KEY_CREATED, 0, T);
+
+        new StreamKeyViewProjection(database).on(
+                new MemberProfileUpdated(ALICE, APP_ID, new MemberProfile("Alice B.", null, null, null, null)), 1);
+
+        assertThat(queries.ofApp(APP, KEY).block().member().appUserName()).isEqualTo("Alice B.");
+    }
+
     @Test
     void aDeletedMembersKeyIsGoneFromEveryRead() {
         projection.on(ALICE_REGISTERED, 0);
