@@ -27,8 +27,10 @@ import static io.flipflop.query.member.MemberDocuments.key;
 import static io.flipflop.query.readmodel.ReadModelWrites.VERSION;
 import static io.flipflop.query.readmodel.ReadModelWrites.await;
 import static io.flipflop.query.readmodel.ReadModelWrites.awaitUnlessStale;
+import static io.flipflop.query.readmodel.ReadModelWrites.queue;
 
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -102,7 +104,7 @@ public class MemberViewProjection {
         List<Bson> fields = new ArrayList<>(profile(event.profile()));
         fields.add(set(LAST_MODIFIED_AT, Date.from(timestamp)));
         fields.add(set(VERSION, sequence));
-        memberKeys.get(event.memberId()).ifPresent(key -> await(members.updateOne(
+        memberKeys.get(event.memberId()).ifPresent(key -> queue(members, new UpdateOneModel<>(
                 ofThisMemberOlderThan(key, event.memberId(), sequence), combine(fields))));
     }
 

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
  *       silently missing an update after, say, a MongoDB fail-over. Projection writes are idempotent, so the
  *       right answer is to fail the batch: the streaming processor then retries it with back-off from its last
  *       stored token (for every projection of the processor, which the idempotent writes absorb).</li>
+ *   <li>Projections may queue writes to be sent after the batch's last event ({@link ReadModelWrites#queue}):
+ *       the processor's interceptor sends them before the batch's token is stored.</li>
  * </ul>
  */
 @Component
@@ -46,5 +48,7 @@ public class ReadModelProcessing implements ConfigurerModule {
         PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
                 .assignProcessingGroup(group, PROCESSOR)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
+        configurer.eventProcessing().registerHandlerInterceptor(PROCESSOR,
+                configuration -> ReadModelWrites.SEND_QUEUED_AFTER_BATCH);
     }
 }

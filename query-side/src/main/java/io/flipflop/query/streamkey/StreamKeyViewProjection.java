@@ -10,6 +10,7 @@ import static com.mongodb.client.model.Updates.set;
 import static io.flipflop.query.readmodel.ReadModelWrites.VERSION;
 import static io.flipflop.query.readmodel.ReadModelWrites.await;
 import static io.flipflop.query.readmodel.ReadModelWrites.awaitUnlessStale;
+import static io.flipflop.query.readmodel.ReadModelWrites.queue;
 import static io.flipflop.query.streamkey.StreamKeyDocuments.ACTIVE;
 import static io.flipflop.query.streamkey.StreamKeyDocuments.APP_ID;
 import static io.flipflop.query.streamkey.StreamKeyDocuments.APP_USER_ID;
@@ -30,6 +31,7 @@ import static io.flipflop.query.streamkey.StreamKeyDocuments.STREAM_KEY_STATE;
 import static io.flipflop.query.streamkey.StreamKeyDocuments.VIDEO_ROOM_ID;
 
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -193,7 +195,7 @@ public class StreamKeyViewProjection {
     private void owner(long streamKeyId, long memberSequence, List<Bson> fields) {
         List<Bson> all = new ArrayList<>(fields);
         all.add(set(MEMBER_VERSION, memberSequence));
-        awaitUnlessStale(keys.updateOne(and(eq("_id", streamKeyId), or(exists(MEMBER_VERSION, false),
+        queue(keys, new UpdateOneModel<>(and(eq("_id", streamKeyId), or(exists(MEMBER_VERSION, false),
                 lt(MEMBER_VERSION, memberSequence))), combine(all), new UpdateOptions().upsert(true)));
     }
 
