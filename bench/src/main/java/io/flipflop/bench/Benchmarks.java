@@ -38,7 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * replay rate over everything stored; full broadcasts per second (create → ingest → publish → go live → publisher
  * drops → end, the ingest steps sent as the media worker sends them); and the audit's as-of replay of a room
  * with 10,000 events.
- * Run: {@code ./mvnw -B -q -DskipTests install && ./mvnw -B -q -Pbench -pl bench verify -DskipTests}
+ * Run: {@code ./mvnw -B -q -Pbench -pl bench -am clean verify -DskipTests}
  */
 public final class Benchmarks {
 

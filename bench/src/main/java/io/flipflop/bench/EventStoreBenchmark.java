@@ -22,7 +22,7 @@ import org.bson.Document;
  * The event storage engine against the raw insert rate of the same driver and embedded server, on the memory
  * and on the H2 file backend: appends (distinct aggregates, one hot aggregate, and with one counter round trip
  * per append), aggregate loads and a fresh reader's replay at 10,000 and 100,000 stored events.
- * Run: {@code ./mvnw -B -o -Pbench -pl bench verify -DskipTests -Dexec.mainClass=io.flipflop.bench.EventStoreBenchmark}
+ * Run: {@code ./mvnw -B -q -Pbench -pl bench -am clean verify -DskipTests -Dexec.mainClass=io.flipflop.bench.EventStoreBenchmark}
  */
 public final class EventStoreBenchmark {
 
