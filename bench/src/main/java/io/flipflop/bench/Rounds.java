@@ -33,7 +33,7 @@ final class Rounds {
         }
     }
 
-    /** Called around every round of every path, warm-up rounds included, e.g. to let a backlog drain first. */
+    /** Called around every round of every path, warm-up rounds included, e.g. to count what happens in it. */
     interface Around {
         void round(Path path, boolean measured, Runnable round);
     }
