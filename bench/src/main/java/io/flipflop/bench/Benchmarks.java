@@ -131,8 +131,10 @@ public final class Benchmarks {
         System.out.println("| figure | value | ratio |");
         System.out.println("|---|---|---|");
         System.out.printf("| %s (the baseline) | %.0f (%.0f µs CPU each) | 1.00 |%n", RAW, rawInsert, rates.cpuMicrosOf(RAW));
-        for (String distinct : List.of(GATEWAY_DISTINCT, GATEWAY_DISTINCT_ALONE, HTTP_DISTINCT)) {
-            String hotOne = distinct.replace("distinct aggregates", "one hot aggregate");
+        for (List<String> pair : List.of(List.of(GATEWAY_DISTINCT, GATEWAY_HOT),
+                List.of(GATEWAY_DISTINCT_ALONE, GATEWAY_HOT_ALONE), List.of(HTTP_DISTINCT, HTTP_HOT))) {
+            String distinct = pair.get(0);
+            String hotOne = pair.get(1);
             rateRow(distinct, rates.of(distinct), rawInsert, "raw insert");
             rateRow(hotOne, rates.of(hotOne), rates.of(distinct), "distinct");
             settledRow(distinct, rates, rawInsert, "raw insert");

@@ -89,7 +89,7 @@ public final class EventStoreBenchmark {
                     new Rounds.Path(DISTINCT, 1, i -> engine.appendEvents(event("distinct-" + i, 0))),
                     new Rounds.Path(HOT, 1, i -> engine.appendEvents(event("hot", i))),
                     new Rounds.Path(PER_APPEND, 1, i -> perAppend.appendEvents(event("per-append-" + i, 0)))),
-                    1, ROUNDS, APPENDS, (path, measured, round) -> round.run());
+                    1, ROUNDS, APPENDS);
 
             // Two stores side by side, so their loads and replays are measured in interleaved rounds: measured one
             // after the other, the quotient moved with the machine's load between them (0.57–0.97 in four runs).
@@ -100,12 +100,12 @@ public final class EventStoreBenchmark {
             Rounds.Rates loads = Rounds.measure(List.of(
                     new Rounds.Path(LOAD_SMALL, 1, i -> load(small, SMALL_STORE, i)),
                     new Rounds.Path(LOAD_LARGE, 1, i -> load(large, LARGE_STORE, i))),
-                    1, ROUNDS, LOADS, (path, measured, round) -> round.run());
+                    1, ROUNDS, LOADS);
             // A round replays 100,000 events from each store: the small one ten times.
             Rounds.Rates replays = Rounds.measure(List.of(
                     new Rounds.Path(REPLAY_SMALL, 1, i -> replay(small, SMALL_STORE, LARGE_STORE / SMALL_STORE)),
                     new Rounds.Path(REPLAY_LARGE, 1, i -> replay(large, LARGE_STORE, 1))),
-                    1, ROUNDS, 1, (path, measured, round) -> round.run());
+                    1, ROUNDS, 1);
             return new Measured(backend, rates.of(RAW), rates.of(DISTINCT), rates.of(HOT), rates.of(PER_APPEND),
                     1000 / loads.of(LOAD_SMALL), 1000 / loads.of(LOAD_LARGE),
                     replays.of(REPLAY_SMALL) * LARGE_STORE, replays.of(REPLAY_LARGE) * LARGE_STORE);

@@ -60,6 +60,11 @@ final class Rounds {
     private Rounds() {
     }
 
+    static Rates measure(List<Path> paths, int warmUpRounds, int measuredRounds, int operationsPerRound)
+            throws Exception {
+        return measure(paths, warmUpRounds, measuredRounds, operationsPerRound, (path, measured, round) -> round.run());
+    }
+
     static Rates measure(List<Path> paths, int warmUpRounds, int measuredRounds, int operationsPerRound,
                          Around around) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -97,11 +102,16 @@ final class Rounds {
         Map<String, Double> medians = medians(rates);
         Map<String, Double> settledMedians = medians(settled);
         Map<String, Double> cpuMedians = medians(cpu);
-        medians.forEach((path, median) -> System.out.printf("  %s: %.0f/s (rounds %s)%s, %.0f µs CPU each%n",
-                path, median, Arrays.toString(Arrays.stream(rates.get(path)).mapToLong(Math::round).toArray()),
-                settledMedians.containsKey(path) ? String.format(", settled %.0f/s", settledMedians.get(path)) : "",
+        medians.forEach((path, median) -> System.out.printf("  %s: %s/s (rounds %s)%s, %.0f µs CPU each%n",
+                path, rate(median), Arrays.stream(rates.get(path)).mapToObj(Rounds::rate).toList(),
+                settledMedians.containsKey(path) ? ", settled " + rate(settledMedians.get(path)) + "/s" : "",
                 cpuMedians.get(path)));
         return new Rates(medians, settledMedians, cpuMedians, compilationMillis);
+    }
+
+    /** Whole operations per second, or three decimals for a path of long operations (a replay of a store). */
+    private static String rate(double perSecond) {
+        return String.format(perSecond >= 100 ? "%.0f" : "%.3f", perSecond);
     }
 
     private static Map<String, Double> medians(Map<String, double[]> rounds) {

@@ -2,6 +2,7 @@ package io.flipflop.query.readmodel;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.WriteModel;
@@ -115,16 +116,12 @@ public final class ReadModelWrites {
         if (queued == null || queued.isEmpty()) {
             return;
         }
-        Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
-        Map<String, MongoCollection<Document>> collections = new LinkedHashMap<>();
-        for (Queued write : queued) {
-            String name = write.collection().getNamespace().getFullName();
-            collections.putIfAbsent(name, write.collection());
-            byCollection.computeIfAbsent(name, key -> new ArrayList<>()).add(write.write());
-        }
+        Map<MongoNamespace, List<Queued>> byCollection = new LinkedHashMap<>();
+        queued.forEach(write -> byCollection.computeIfAbsent(write.collection().getNamespace(), name -> new ArrayList<>())
+                .add(write));
         queued.clear();
-        Flux.fromIterable(byCollection.entrySet())
-                .flatMap(writes -> sendFrom(collections.get(writes.getKey()), writes.getValue()))
+        Flux.fromIterable(byCollection.values())
+                .flatMap(writes -> sendFrom(writes.get(0).collection(), writes.stream().map(Queued::write).toList()))
                 .then().block(TIMEOUT);
     }
 
