@@ -2,16 +2,21 @@ package io.flipflop.platform.mongo;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToLongFunction;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The order H2 gives two index keys by their Java-serialized bytes, read off their values for the keys nearly
- * every lookup uses: one {@code Long} (global event indexes) or one plain ASCII {@code String} (aggregate keys,
- * read-model ids).
+ * every lookup uses: one number (global event indexes, numeric ids) or one plain ASCII {@code String} (aggregate
+ * keys, read-model ids). The embedded server keeps a number in an index key as a {@code Double} unless a double
+ * cannot hold it exactly ({@code Utils.normalizeValue}), so nearly every numeric key is a {@code Double}, the rest
+ * {@code Long}s.
  * <p>
  * The serialized form of a one-value key is a fixed prefix, the value, and a fixed suffix: a {@code Long} as its
- * 8 bytes big-endian, a {@code String} as its length in 2 bytes big-endian, then its characters. H2 compares the
- * bytes unsigned and left to right, so two longs compare as unsigned numbers, and two strings by length first,
+ * 8 bytes big-endian, a {@code Double} as the 8 bytes of {@link Double#doubleToLongBits} big-endian, a
+ * {@code String} as its length in 2 bytes big-endian, then its characters. H2 compares the bytes unsigned and left
+ * to right, so two longs, or the bits of two doubles, compare as unsigned numbers, and two strings by length first,
  * then character by character. That layout belongs to Java serialization and to {@link KeyValue}'s fields, so it
  * is not assumed: it is checked against the serializer once, and a value of any other shape, or a layout that
  * fails the check, leaves the comparison to the bytes ({@link #UNKNOWN}).
@@ -24,7 +29,11 @@ final class SerializedKeyOrder {
     /** Above this, or with a character outside 1…127, a string is serialized differently. */
     private static final int MAX_PLAIN_LENGTH = 0xFFFF;
 
-    private static final boolean LONGS = longLayoutHolds();
+    private static final boolean LONGS = eightBytesLayoutHolds(0L, -1L, Long::longValue,
+            List.of(-1L, 1L, 0x0102030405060708L, Long.MIN_VALUE, Long.MAX_VALUE, 1_234_567L));
+    private static final boolean DOUBLES = eightBytesLayoutHolds(0.0, -0.0, Double::doubleToLongBits,
+            List.of(-0.0, 1.0, -1.0, 1_234_567.0, 0.5, Double.MAX_VALUE, -Double.MIN_VALUE, Double.NaN,
+                    Double.NEGATIVE_INFINITY));
     private static final boolean STRINGS = stringLayoutHolds();
 
     private SerializedKeyOrder() {
@@ -39,6 +48,10 @@ final class SerializedKeyOrder {
         Object b = right.get(0);
         if (a instanceof Long x && b instanceof Long y) {
             return LONGS ? Integer.signum(Long.compareUnsigned(x, y)) : UNKNOWN;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return DOUBLES ? Integer.signum(Long.compareUnsigned(Double.doubleToLongBits(x), Double.doubleToLongBits(y)))
+                    : UNKNOWN;
         }
         if (a instanceof String s && b instanceof String t && STRINGS && plain(s) && plain(t)) {
             return s.length() != t.length() ? Integer.signum(s.length() - t.length()) : Integer.signum(s.compareTo(t));
@@ -59,17 +72,22 @@ final class SerializedKeyOrder {
         return true;
     }
 
-    /** Keys of 0 and of -1 differ in exactly 8 bytes, and a long's bytes appear there big-endian. */
-    private static boolean longLayoutHolds() {
-        byte[] zero = serialized(0L);
-        int at = Arrays.mismatch(zero, serialized(-1L));
+    /**
+     * The key of a zero and the key of a value whose first byte differs ({@code firstByteDiffers}) mark where the
+     * value's 8 bytes sit, and every probe's key is the zero's with its {@code bits} written there big-endian.
+     */
+    private static <T> boolean eightBytesLayoutHolds(T zeroValue, T firstByteDiffers, ToLongFunction<T> bits,
+            List<T> probes) {
+        byte[] zero = serialized(zeroValue);
+        int at = Arrays.mismatch(zero, serialized(firstByteDiffers));
         if (at < 0 || at + Long.BYTES > zero.length) {
             return false;
         }
-        for (long probe : new long[] {-1L, 1L, 0x0102030405060708L, Long.MIN_VALUE, Long.MAX_VALUE, 1_234_567L}) {
+        for (T probe : probes) {
             byte[] expected = zero.clone();
+            long value = bits.applyAsLong(probe);
             for (int i = 0; i < Long.BYTES; i++) {
-                expected[at + i] = (byte) (probe >>> (8 * (Long.BYTES - 1 - i)));
+                expected[at + i] = (byte) (value >>> (8 * (Long.BYTES - 1 - i)));
             }
             if (!Arrays.equals(expected, serialized(probe))) {
                 return false;
@@ -107,6 +125,6 @@ final class SerializedKeyOrder {
 
     /** For the test: whether the layouts were confirmed, so the fast path is taken at all. */
     static boolean confirmed() {
-        return LONGS && STRINGS;
+        return LONGS && DOUBLES && STRINGS;
     }
 }

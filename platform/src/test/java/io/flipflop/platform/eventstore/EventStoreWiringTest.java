@@ -3,7 +3,10 @@ package io.flipflop.platform.eventstore;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.platform.Platform;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.CommandHandler;
@@ -18,6 +21,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -46,6 +50,17 @@ class EventStoreWiringTest {
     record CounterOpened(String id) {
     }
 
+    /** Axon's wrapper that limits one handler's time; not public. */
+    private static final String PER_HANDLER_TIME_LIMIT = "org.axonframework.messaging.timeout.TimeoutWrappedMessageHandlingMember";
+
+    /** The classes on the stack of each kind of handler, as it last ran. */
+    static final Map<String, List<String>> HANDLER_STACKS = new ConcurrentHashMap<>();
+
+    static void recordStack(String handler) {
+        HANDLER_STACKS.put(handler, Arrays.stream(Thread.currentThread().getStackTrace())
+                .map(StackTraceElement::getClassName).toList());
+    }
+
     /** Registered through a ConfigurerModule rather than @Aggregate, so Platform's component scan never finds it. */
     static class Counter {
 
@@ -57,11 +72,13 @@ class EventStoreWiringTest {
 
         @CommandHandler
         Counter(OpenCounter command) {
+            recordStack("command");
             apply(new CounterOpened(command.id()));
         }
 
         @EventSourcingHandler
         void on(CounterOpened event) {
+            recordStack("event sourcing");
             id = event.id();
         }
     }
@@ -73,6 +90,7 @@ class EventStoreWiringTest {
 
         @EventHandler
         void on(CounterOpened event) {
+            recordStack("event");
             ids.add(event.id());
         }
     }
@@ -131,6 +149,25 @@ class EventStoreWiringTest {
         // One segment by default, but two threads, so a token stored with two segments is still processed whole.
         assertThat(tokenStore.fetchSegments(PROCESSOR)).hasSize(1);
         assertThat(processor.maxCapacity()).isEqualTo(2);
+    }
+
+    /**
+     * Axon's per-handler time limits are off (flipflop-platform.properties): each captured the whole stack at every
+     * invocation. The limit on the handler's unit of work, around the same work, stays.
+     */
+    @Test
+    void handlersRunWithoutAPerHandlerTimeLimitInsideTheirUnitOfWorksTimeLimit() {
+        processing.eventProcessor(PROCESSOR, TrackingEventProcessor.class).orElseThrow().start();
+        String id = UUID.randomUUID().toString();
+
+        commands.sendAndWait(new OpenCounter(id));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> openedCounters.ids.contains(id));
+        for (String handler : List.of("command", "event sourcing", "event")) {
+            assertThat(HANDLER_STACKS.get(handler)).as(handler)
+                    .contains(UnitOfWorkTimeoutInterceptor.class.getName())
+                    .doesNotContain(PER_HANDLER_TIME_LIMIT);
+        }
     }
 
     /** The positions of the processor's segments as the token store holds them. */

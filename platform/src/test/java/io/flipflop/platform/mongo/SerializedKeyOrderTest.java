@@ -15,9 +15,11 @@ class SerializedKeyOrderTest {
     private final Random random = new Random(20261128);
 
     @Test
-    void longsAndPlainStringsAreOrderedWithoutSerializing() {
+    void numbersAndPlainStringsAreOrderedWithoutSerializing() {
         assertThat(SerializedKeyOrder.confirmed()).isTrue();
         assertThat(SerializedKeyOrder.compare(new KeyValue(1L), new KeyValue(2L))).isEqualTo(-1);
+        assertThat(SerializedKeyOrder.compare(new KeyValue(2.0), new KeyValue(1.0))).isEqualTo(1);
+        assertThat(SerializedKeyOrder.compare(new KeyValue(-1.0), new KeyValue(1.0))).isEqualTo(1);
         assertThat(SerializedKeyOrder.compare(new KeyValue("42/7"), new KeyValue("42/7"))).isZero();
         assertThat(SerializedKeyOrder.compare(new KeyValue("b"), new KeyValue("aa"))).isEqualTo(-1);
     }
@@ -25,6 +27,7 @@ class SerializedKeyOrderTest {
     @Test
     void everyOtherShapeIsLeftToTheBytes() {
         assertThat(SerializedKeyOrder.compare(new KeyValue(1L), new KeyValue("1"))).isEqualTo(SerializedKeyOrder.UNKNOWN);
+        assertThat(SerializedKeyOrder.compare(new KeyValue(1L), new KeyValue(1.0))).isEqualTo(SerializedKeyOrder.UNKNOWN);
         assertThat(SerializedKeyOrder.compare(new KeyValue(1), new KeyValue(2))).isEqualTo(SerializedKeyOrder.UNKNOWN);
         assertThat(SerializedKeyOrder.compare(new KeyValue("é"), new KeyValue("e"))).isEqualTo(SerializedKeyOrder.UNKNOWN);
         assertThat(SerializedKeyOrder.compare(new KeyValue("a\u0000"), new KeyValue("a"))).isEqualTo(SerializedKeyOrder.UNKNOWN);
@@ -33,10 +36,14 @@ class SerializedKeyOrderTest {
 
     @Test
     void agreesWithTheSerializedBytesOnRandomKeys() {
-        List<Object> values = new ArrayList<>(List.of(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, "", "a", "z", "~"));
+        List<Object> values = new ArrayList<>(List.of(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, 0.0, -1.0, 1.0,
+                Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, "", "a", "z", "~"));
         for (int i = 0; i < 300; i++) {
             values.add(random.nextLong());
             values.add(random.nextLong(1_000_000));
+            values.add((double) random.nextLong(1L << 53));
+            values.add(random.nextGaussian() * 1e6);
             values.add(plainString());
         }
         for (Object a : values) {
