@@ -16,11 +16,12 @@ import org.h2.mvstore.type.ObjectDataType;
  * server's CPU time, and more as the event store grew (measured: replay 2.5× faster at 100,000 events with this).
  * Here each key's bytes are computed once and kept while the key object lives (keys compared by identity, so a
  * key is never mistaken for an equal one), which keeps the order, and so the files written before, unchanged.
- * Keys of one number or one plain string, nearly every lookup, are not serialized at all: their byte order is read
- * off their values ({@link SerializedKeyOrder}); a lookup's key is new each time, so its bytes were computed for it
- * alone (profiled: 4–7% of all CPU samples under load, and the cache's bookkeeping 2–3%). Numbers are mostly
- * {@code Double}s here, as the server keeps them in index keys; until that was read off too, their keys took the
- * cache's path (profiled in the seventh session: 8% of all CPU samples, and 3% more in the cache's upkeep).
+ * Keys of one number, one plain string or one object id, nearly every lookup, are not serialized at all: their
+ * byte order is read off their values ({@link SerializedKeyOrder}); a lookup's key is new each time, so its bytes
+ * were computed for it alone (profiled: 4–7% of all CPU samples under load, and the cache's bookkeeping 2–3%).
+ * Numbers are mostly {@code Double}s here, as the server keeps them in index keys; until that was read off too,
+ * their keys took the cache's path (profiled in the seventh session: 8% of all CPU samples, and 3% more in the
+ * cache's upkeep). So did object ids, the {@code _id} of every document inserted without one.
  */
 public final class IndexKeyType extends ObjectDataType {
 

@@ -1,25 +1,28 @@
 package io.flipflop.platform.mongo;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The order H2 gives two index keys by their Java-serialized bytes, read off their values for the keys nearly
- * every lookup uses: one number (global event indexes, numeric ids) or one plain ASCII {@code String} (aggregate
- * keys, read-model ids). The embedded server keeps a number in an index key as a {@code Double} unless a double
- * cannot hold it exactly ({@code Utils.normalizeValue}), so nearly every numeric key is a {@code Double}, the rest
- * {@code Long}s.
+ * every lookup uses: one number (global event indexes, numeric ids), one plain ASCII {@code String} (aggregate
+ * keys, read-model ids) or one {@code ObjectId} (documents inserted without an {@code _id}). The embedded server
+ * keeps a number in an index key as a {@code Double} unless a double cannot hold it exactly
+ * ({@code Utils.normalizeValue}), so nearly every numeric key is a {@code Double}, the rest {@code Long}s.
  * <p>
  * The serialized form of a one-value key is a fixed prefix, the value, and a fixed suffix: a {@code Long} as its
- * 8 bytes big-endian, a {@code Double} as the 8 bytes of {@link Double#doubleToLongBits} big-endian, a
- * {@code String} as its length in 2 bytes big-endian, then its characters. H2 compares the bytes unsigned and left
- * to right, so two longs, or the bits of two doubles, compare as unsigned numbers, and two strings by length first,
- * then character by character. That layout belongs to Java serialization and to {@link KeyValue}'s fields, so it
- * is not assumed: it is checked against the serializer once, and a value of any other shape, or a layout that
- * fails the check, leaves the comparison to the bytes ({@link #UNKNOWN}).
+ * 8 bytes big-endian, a {@code Double} as the 8 bytes of {@link Double#doubleToLongBits} big-endian, an
+ * {@code ObjectId} as its 12 bytes, a {@code String} as its length in 2 bytes big-endian, then its characters. H2
+ * compares the bytes unsigned and left to right, so two longs, the bits of two doubles, or two object ids compare
+ * as unsigned numbers, and two strings by length first, then character by character. That layout belongs to Java
+ * serialization and to {@link KeyValue}'s fields, so it is not assumed: it is checked against the serializer once,
+ * and a value of any other shape, or a layout that fails the check, leaves the comparison to the bytes
+ * ({@link #UNKNOWN}).
  */
 final class SerializedKeyOrder {
 
@@ -29,11 +32,13 @@ final class SerializedKeyOrder {
     /** Above this, or with a character outside 1…127, a string is serialized differently. */
     private static final int MAX_PLAIN_LENGTH = 0xFFFF;
 
-    private static final boolean LONGS = eightBytesLayoutHolds(0L, -1L, Long::longValue,
+    private static final boolean LONGS = fixedWidthLayoutHolds(0L, -1L, SerializedKeyOrder::bigEndian,
             List.of(-1L, 1L, 0x0102030405060708L, Long.MIN_VALUE, Long.MAX_VALUE, 1_234_567L));
-    private static final boolean DOUBLES = eightBytesLayoutHolds(0.0, -0.0, Double::doubleToLongBits,
-            List.of(-0.0, 1.0, -1.0, 1_234_567.0, 0.5, Double.MAX_VALUE, -Double.MIN_VALUE, Double.NaN,
-                    Double.NEGATIVE_INFINITY));
+    private static final boolean DOUBLES = fixedWidthLayoutHolds(0.0, -0.0,
+            value -> bigEndian(Double.doubleToLongBits(value)), List.of(-0.0, 1.0, -1.0, 1_234_567.0, 0.5,
+                    Double.MAX_VALUE, -Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY));
+    private static final boolean OBJECT_IDS = fixedWidthLayoutHolds(objectId(0, 0), objectId(0x80, 0),
+            ObjectId::toByteArray, List.of(objectId(1, 0), objectId(0xff, 0xff), objectId(0x12, 0x7f), new ObjectId()));
     private static final boolean STRINGS = stringLayoutHolds();
 
     private SerializedKeyOrder() {
@@ -50,8 +55,12 @@ final class SerializedKeyOrder {
             return LONGS ? Integer.signum(Long.compareUnsigned(x, y)) : UNKNOWN;
         }
         if (a instanceof Double x && b instanceof Double y) {
-            return DOUBLES ? Integer.signum(Long.compareUnsigned(Double.doubleToLongBits(x), Double.doubleToLongBits(y)))
+            return DOUBLES
+                    ? Integer.signum(Long.compareUnsigned(Double.doubleToLongBits(x), Double.doubleToLongBits(y)))
                     : UNKNOWN;
+        }
+        if (a instanceof ObjectId x && b instanceof ObjectId y) {
+            return OBJECT_IDS ? Integer.signum(Arrays.compareUnsigned(x.toByteArray(), y.toByteArray())) : UNKNOWN;
         }
         if (a instanceof String s && b instanceof String t && STRINGS && plain(s) && plain(t)) {
             return s.length() != t.length() ? Integer.signum(s.length() - t.length()) : Integer.signum(s.compareTo(t));
@@ -74,26 +83,36 @@ final class SerializedKeyOrder {
 
     /**
      * The key of a zero and the key of a value whose first byte differs ({@code firstByteDiffers}) mark where the
-     * value's 8 bytes sit, and every probe's key is the zero's with its {@code bits} written there big-endian.
+     * value's bytes sit, and every probe's key is the zero's with the probe's {@code bytes} written there.
      */
-    private static <T> boolean eightBytesLayoutHolds(T zeroValue, T firstByteDiffers, ToLongFunction<T> bits,
-            List<T> probes) {
+    private static <T> boolean fixedWidthLayoutHolds(T zeroValue, T firstByteDiffers, Function<T, byte[]> bytes,
+                                                     List<T> probes) {
         byte[] zero = serialized(zeroValue);
         int at = Arrays.mismatch(zero, serialized(firstByteDiffers));
-        if (at < 0 || at + Long.BYTES > zero.length) {
+        int width = bytes.apply(zeroValue).length;
+        if (at < 0 || at + width > zero.length) {
             return false;
         }
         for (T probe : probes) {
             byte[] expected = zero.clone();
-            long value = bits.applyAsLong(probe);
-            for (int i = 0; i < Long.BYTES; i++) {
-                expected[at + i] = (byte) (value >>> (8 * (Long.BYTES - 1 - i)));
-            }
+            System.arraycopy(bytes.apply(probe), 0, expected, at, width);
             if (!Arrays.equals(expected, serialized(probe))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static byte[] bigEndian(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+
+    /** Object ids of 12 bytes, the first {@code first}, the others from {@code rest}. */
+    private static ObjectId objectId(int first, int rest) {
+        byte[] data = new byte[12];
+        Arrays.fill(data, (byte) rest);
+        data[0] = (byte) first;
+        return new ObjectId(data);
     }
 
     /** The empty string's key with its 2 length bytes replaced by a probe's length and characters. */
@@ -125,6 +144,6 @@ final class SerializedKeyOrder {
 
     /** For the test: whether the layouts were confirmed, so the fast path is taken at all. */
     static boolean confirmed() {
-        return LONGS && DOUBLES && STRINGS;
+        return LONGS && DOUBLES && OBJECT_IDS && STRINGS;
     }
 }

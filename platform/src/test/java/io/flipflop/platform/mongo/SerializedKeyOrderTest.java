@@ -3,6 +3,7 @@ package io.flipflop.platform.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,6 +21,9 @@ class SerializedKeyOrderTest {
         assertThat(SerializedKeyOrder.compare(new KeyValue(1L), new KeyValue(2L))).isEqualTo(-1);
         assertThat(SerializedKeyOrder.compare(new KeyValue(2.0), new KeyValue(1.0))).isEqualTo(1);
         assertThat(SerializedKeyOrder.compare(new KeyValue(-1.0), new KeyValue(1.0))).isEqualTo(1);
+        KeyValue lowObjectId = new KeyValue(new ObjectId("000000000000000000000001"));
+        KeyValue highObjectId = new KeyValue(new ObjectId("800000000000000000000000"));
+        assertThat(SerializedKeyOrder.compare(lowObjectId, highObjectId)).isEqualTo(-1);
         assertThat(SerializedKeyOrder.compare(new KeyValue("42/7"), new KeyValue("42/7"))).isZero();
         assertThat(SerializedKeyOrder.compare(new KeyValue("b"), new KeyValue("aa"))).isEqualTo(-1);
     }
@@ -38,12 +42,15 @@ class SerializedKeyOrderTest {
     void agreesWithTheSerializedBytesOnRandomKeys() {
         List<Object> values = new ArrayList<>(List.of(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE, 0.0, -1.0, 1.0,
                 Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY, "", "a", "z", "~"));
+                Double.NEGATIVE_INFINITY, new ObjectId("ffffffffffffffffffffffff"), "", "a", "z", "~"));
         for (int i = 0; i < 300; i++) {
             values.add(random.nextLong());
             values.add(random.nextLong(1_000_000));
             values.add((double) random.nextLong(1L << 53));
             values.add(random.nextGaussian() * 1e6);
+            byte[] objectId = new byte[12];
+            random.nextBytes(objectId);
+            values.add(new ObjectId(objectId));
             values.add(plainString());
         }
         for (Object a : values) {
