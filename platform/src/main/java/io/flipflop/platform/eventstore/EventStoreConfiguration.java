@@ -7,15 +7,24 @@ import io.flipflop.platform.mongo.MongoSettings;
 import java.net.URI;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.JCacheAdapter;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -41,6 +50,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStoreSettings.class)
 public class EventStoreConfiguration {
+
+    /** The name of the thread that creates aggregate snapshots. */
+    public static final String SNAPSHOT_THREAD = "aggregate-snapshots";
 
     /** Declared with its own type so the audit can inject it for {@link MongoEventStorageEngine#verifyChain}. */
     @Bean
@@ -88,6 +100,37 @@ public class EventStoreConfiguration {
                 .build();
         tokenStore.ensureIndexes();
         return tokenStore;
+    }
+
+    /**
+     * Axon's snapshotter as its autoconfiguration declares it, but creating snapshots on a thread of its own instead
+     * of the thread that committed the triggering command. A snapshot reads the aggregate's events since the last one
+     * and writes the new one; on the committing thread every command of that aggregate waited for it (profiled: a
+     * sixth of the time of one member's command lane, at the threshold of 100 events). One thread, let go after
+     * 10 s idle, so a context needs no shutdown for it; Axon creates one snapshot of an aggregate at a time.
+     */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration axon,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore, TransactionManager transactionManager,
+                                                           SnapshotterSpanFactory spanFactory) {
+        ThreadPoolExecutor snapshots = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, SNAPSHOT_THREAD);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        snapshots.allowCoreThreadTimeOut(true);
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(axon::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshots)
+                .build();
     }
 
     @Bean

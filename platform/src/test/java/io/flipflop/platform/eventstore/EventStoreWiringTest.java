@@ -17,7 +17,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -56,6 +59,9 @@ class EventStoreWiringTest {
     /** The classes on the stack of each kind of handler, as it last ran. */
     static final Map<String, List<String>> HANDLER_STACKS = new ConcurrentHashMap<>();
 
+    /** Per counter, the thread that last sourced it from its events. */
+    static final Map<String, String> SOURCED_ON = new ConcurrentHashMap<>();
+
     static void recordStack(String handler) {
         HANDLER_STACKS.put(handler, Arrays.stream(Thread.currentThread().getStackTrace())
                 .map(StackTraceElement::getClassName).toList());
@@ -79,6 +85,7 @@ class EventStoreWiringTest {
         @EventSourcingHandler
         void on(CounterOpened event) {
             recordStack("event sourcing");
+            SOURCED_ON.put(event.id(), Thread.currentThread().getName());
             id = event.id();
         }
     }
@@ -106,6 +113,12 @@ class EventStoreWiringTest {
             return configurer -> configurer.configureAggregate(Counter.class);
         }
 
+        /** How the snapshotter finds an aggregate's factory, as {@code @Aggregate} would declare it. */
+        @Bean
+        AggregateFactory<Counter> counterFactory() {
+            return new GenericAggregateFactory<>(Counter.class);
+        }
+
         @Bean
         OpenedCounters openedCounters() {
             return new OpenedCounters();
@@ -126,6 +139,8 @@ class EventStoreWiringTest {
     EventProcessingConfiguration processing;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    Snapshotter snapshotter;
 
     @Test
     void aCommandsEventIsStoredInMongoAndReachesATrackingHandlerWhoseTokenIsStored() {
@@ -168,6 +183,22 @@ class EventStoreWiringTest {
                     .contains(UnitOfWorkTimeoutInterceptor.class.getName())
                     .doesNotContain(PER_HANDLER_TIME_LIMIT);
         }
+    }
+
+    /**
+     * A snapshot is created on the snapshotter's own thread, not on the thread that asks for it: that thread sources
+     * the aggregate from its events. (With one event the snapshot is not stored; Axon stores one that covers more.)
+     */
+    @Test
+    void aSnapshotIsCreatedOffTheCommittingThread() {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new OpenCounter(id));
+        assertThat(SOURCED_ON).containsEntry(id, Thread.currentThread().getName());
+
+        snapshotter.scheduleSnapshot(Counter.class, id);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> EventStoreConfiguration.SNAPSHOT_THREAD.equals(SOURCED_ON.get(id)));
     }
 
     /** The positions of the processor's segments as the token store holds them. */
