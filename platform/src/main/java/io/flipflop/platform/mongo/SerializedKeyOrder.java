@@ -32,14 +32,15 @@ final class SerializedKeyOrder {
     /** Above this, or with a character outside 1…127, a string is serialized differently. */
     private static final int MAX_PLAIN_LENGTH = 0xFFFF;
 
-    private static final boolean LONGS = fixedWidthLayoutHolds(0L, -1L, SerializedKeyOrder::bigEndian,
+    private static final FixedWidth LONGS = FixedWidth.checked(0L, -1L, SerializedKeyOrder::bigEndian,
             List.of(-1L, 1L, 0x0102030405060708L, Long.MIN_VALUE, Long.MAX_VALUE, 1_234_567L));
-    private static final boolean DOUBLES = fixedWidthLayoutHolds(0.0, -0.0,
+    private static final FixedWidth DOUBLES = FixedWidth.checked(0.0, -0.0,
             value -> bigEndian(Double.doubleToLongBits(value)), List.of(-0.0, 1.0, -1.0, 1_234_567.0, 0.5,
                     Double.MAX_VALUE, -Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY));
-    private static final boolean OBJECT_IDS = fixedWidthLayoutHolds(objectId(0, 0), objectId(0x80, 0),
+    private static final FixedWidth OBJECT_IDS = FixedWidth.checked(objectId(0, 0), objectId(0x80, 0),
             ObjectId::toByteArray, List.of(objectId(1, 0), objectId(0xff, 0xff), objectId(0x12, 0x7f), new ObjectId()));
-    private static final boolean STRINGS = stringLayoutHolds();
+    private static final PlainStrings STRINGS = PlainStrings.checked(
+            List.of("a", "bc", "42/7", "x".repeat(300), "\u007f~ !"));
 
     private SerializedKeyOrder() {
     }
@@ -52,17 +53,17 @@ final class SerializedKeyOrder {
         Object a = left.get(0);
         Object b = right.get(0);
         if (a instanceof Long x && b instanceof Long y) {
-            return LONGS ? Integer.signum(Long.compareUnsigned(x, y)) : UNKNOWN;
+            return LONGS != null ? Integer.signum(Long.compareUnsigned(x, y)) : UNKNOWN;
         }
         if (a instanceof Double x && b instanceof Double y) {
-            return DOUBLES
+            return DOUBLES != null
                     ? Integer.signum(Long.compareUnsigned(Double.doubleToLongBits(x), Double.doubleToLongBits(y)))
                     : UNKNOWN;
         }
         if (a instanceof ObjectId x && b instanceof ObjectId y) {
-            return OBJECT_IDS ? Integer.signum(Arrays.compareUnsigned(x.toByteArray(), y.toByteArray())) : UNKNOWN;
+            return OBJECT_IDS != null ? Integer.signum(Arrays.compareUnsigned(x.toByteArray(), y.toByteArray())) : UNKNOWN;
         }
-        if (a instanceof String s && b instanceof String t && STRINGS && plain(s) && plain(t)) {
+        if (a instanceof String s && b instanceof String t && STRINGS != null && plain(s) && plain(t)) {
             return s.length() != t.length() ? Integer.signum(s.length() - t.length()) : Integer.signum(s.compareTo(t));
         }
         return UNKNOWN;
@@ -81,28 +82,6 @@ final class SerializedKeyOrder {
         return true;
     }
 
-    /**
-     * The key of a zero and the key of a value whose first byte differs ({@code firstByteDiffers}) mark where the
-     * value's bytes sit, and every probe's key is the zero's with the probe's {@code bytes} written there.
-     */
-    private static <T> boolean fixedWidthLayoutHolds(T zeroValue, T firstByteDiffers, Function<T, byte[]> bytes,
-                                                     List<T> probes) {
-        byte[] zero = serialized(zeroValue);
-        int at = Arrays.mismatch(zero, serialized(firstByteDiffers));
-        int width = bytes.apply(zeroValue).length;
-        if (at < 0 || at + width > zero.length) {
-            return false;
-        }
-        for (T probe : probes) {
-            byte[] expected = zero.clone();
-            System.arraycopy(bytes.apply(probe), 0, expected, at, width);
-            if (!Arrays.equals(expected, serialized(probe))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static byte[] bigEndian(long value) {
         return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
     }
@@ -115,35 +94,99 @@ final class SerializedKeyOrder {
         return new ObjectId(data);
     }
 
-    /** The empty string's key with its 2 length bytes replaced by a probe's length and characters. */
-    private static boolean stringLayoutHolds() {
-        byte[] empty = serialized("");
-        int lengthAt = Arrays.mismatch(empty, serialized("a")) - 1;
-        if (lengthAt < 0 || lengthAt + 2 > empty.length) {
-            return false;
+    /**
+     * The key's Java-serialized bytes, as {@link ObjectDataType#serialize} writes them, built off its value without
+     * a serializer; null for a key whose layout is not known.
+     */
+    static byte[] serialized(KeyValue key) {
+        if (key.size() != 1) {
+            return null;
         }
-        for (String probe : new String[] {"a", "bc", "42/7", "x".repeat(300), "\u007f~ !"}) {
-            byte[] expected = new byte[empty.length + probe.length()];
-            System.arraycopy(empty, 0, expected, 0, lengthAt);
-            expected[lengthAt] = (byte) (probe.length() >>> 8);
-            expected[lengthAt + 1] = (byte) probe.length();
-            for (int i = 0; i < probe.length(); i++) {
-                expected[lengthAt + 2 + i] = (byte) probe.charAt(i);
-            }
-            System.arraycopy(empty, lengthAt + 2, expected, lengthAt + 2 + probe.length(), empty.length - lengthAt - 2);
-            if (!Arrays.equals(expected, serialized(probe))) {
-                return false;
-            }
+        Object value = key.get(0);
+        if (value instanceof Long x && LONGS != null) {
+            return LONGS.with(bigEndian(x));
         }
-        return true;
+        if (value instanceof Double x && DOUBLES != null) {
+            return DOUBLES.with(bigEndian(Double.doubleToLongBits(x)));
+        }
+        if (value instanceof ObjectId x && OBJECT_IDS != null) {
+            return OBJECT_IDS.with(x.toByteArray());
+        }
+        if (value instanceof String x && STRINGS != null && plain(x)) {
+            return STRINGS.with(x);
+        }
+        return null;
     }
 
-    private static byte[] serialized(Object value) {
+    /** The serializer's own bytes for a key of this one value. */
+    private static byte[] serializedBySerializer(Object value) {
         return ObjectDataType.serialize(new KeyValue(value));
+    }
+
+    /** A key of one value of fixed width: the key of a zero, with a value's bytes written at {@code at}. */
+    private record FixedWidth(byte[] zero, int at, int width) {
+
+        /**
+         * The layout the key of a zero and the key of a value whose first byte differs ({@code firstByteDiffers})
+         * mark, if every probe's key is the zero's with the probe's {@code bytes} written there; else null.
+         */
+        static <T> FixedWidth checked(T zeroValue, T firstByteDiffers, Function<T, byte[]> bytes, List<T> probes) {
+            byte[] zero = serializedBySerializer(zeroValue);
+            int at = Arrays.mismatch(zero, serializedBySerializer(firstByteDiffers));
+            int width = bytes.apply(zeroValue).length;
+            if (at < 0 || at + width > zero.length) {
+                return null;
+            }
+            FixedWidth layout = new FixedWidth(zero, at, width);
+            for (T probe : probes) {
+                if (!Arrays.equals(layout.with(bytes.apply(probe)), serializedBySerializer(probe))) {
+                    return null;
+                }
+            }
+            return layout;
+        }
+
+        byte[] with(byte[] value) {
+            byte[] key = zero.clone();
+            System.arraycopy(value, 0, key, at, width);
+            return key;
+        }
+    }
+
+    /** A key of one plain string: the empty string's key with its 2 length bytes, then the characters. */
+    private record PlainStrings(byte[] empty, int lengthAt) {
+
+        /** The layout the keys of "" and "a" mark, if every probe's key is built by it; else null. */
+        static PlainStrings checked(List<String> probes) {
+            byte[] empty = serializedBySerializer("");
+            int lengthAt = Arrays.mismatch(empty, serializedBySerializer("a")) - 1;
+            if (lengthAt < 0 || lengthAt + 2 > empty.length) {
+                return null;
+            }
+            PlainStrings layout = new PlainStrings(empty, lengthAt);
+            for (String probe : probes) {
+                if (!Arrays.equals(layout.with(probe), serializedBySerializer(probe))) {
+                    return null;
+                }
+            }
+            return layout;
+        }
+
+        byte[] with(String value) {
+            byte[] key = new byte[empty.length + value.length()];
+            System.arraycopy(empty, 0, key, 0, lengthAt);
+            key[lengthAt] = (byte) (value.length() >>> 8);
+            key[lengthAt + 1] = (byte) value.length();
+            for (int i = 0; i < value.length(); i++) {
+                key[lengthAt + 2 + i] = (byte) value.charAt(i);
+            }
+            System.arraycopy(empty, lengthAt + 2, key, lengthAt + 2 + value.length(), empty.length - lengthAt - 2);
+            return key;
+        }
     }
 
     /** For the test: whether the layouts were confirmed, so the fast path is taken at all. */
     static boolean confirmed() {
-        return LONGS && DOUBLES && OBJECT_IDS && STRINGS;
+        return LONGS != null && DOUBLES != null && OBJECT_IDS != null && STRINGS != null;
     }
 }
