@@ -22,7 +22,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * as unsigned numbers, and two strings by length first, then character by character. That layout belongs to Java
  * serialization and to {@link KeyValue}'s fields, so it is not assumed: it is checked against the serializer once,
  * and a value of any other shape, or a layout that fails the check, leaves the comparison to the bytes
- * ({@link #UNKNOWN}).
+ * ({@link #UNKNOWN}). The same layouts build a key's serialized bytes for H2's page writes ({@link #serialized}).
  */
 final class SerializedKeyOrder {
 
