@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -54,7 +54,8 @@ class EventStoreWiringTest {
     }
 
     /** Axon's wrapper that limits one handler's time; not public. */
-    private static final String PER_HANDLER_TIME_LIMIT = "org.axonframework.messaging.timeout.TimeoutWrappedMessageHandlingMember";
+    private static final String PER_HANDLER_TIME_LIMIT =
+            "org.axonframework.messaging.timeout.TimeoutWrappedMessageHandlingMember";
 
     /** The classes on the stack of each kind of handler, as it last ran. */
     static final Map<String, List<String>> HANDLER_STACKS = new ConcurrentHashMap<>();
