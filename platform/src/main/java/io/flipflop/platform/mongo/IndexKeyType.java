@@ -64,11 +64,12 @@ public final class IndexKeyType extends ObjectDataType {
      */
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        byte[] known = value instanceof KeyValue key ? SerializedKeyOrder.serialized(key) : null;
-        if (known == null) {
+        SerializedKeyOrder.Layout layout = layoutOf(value);
+        if (layout == null) {
             super.write(buffer, value);
         } else {
-            buffer.put(SERIALIZED_OBJECT).putVarInt(known.length).put(known);
+            byte[] serialized = layout.serialized((KeyValue) value);
+            buffer.put(SERIALIZED_OBJECT).putVarInt(serialized.length).put(serialized);
         }
     }
 
@@ -78,8 +79,12 @@ public final class IndexKeyType extends ObjectDataType {
      */
     @Override
     public int getMemory(Object value) {
-        byte[] known = value instanceof KeyValue key ? SerializedKeyOrder.serialized(key) : null;
-        return known == null ? super.getMemory(value) : known.length * 2;
+        SerializedKeyOrder.Layout layout = layoutOf(value);
+        return layout == null ? super.getMemory(value) : layout.serializedLength((KeyValue) value) * 2;
+    }
+
+    private static SerializedKeyOrder.Layout layoutOf(Object value) {
+        return value instanceof KeyValue key ? SerializedKeyOrder.layoutOf(key) : null;
     }
 
     private byte[] bytes(KeyValue key) {

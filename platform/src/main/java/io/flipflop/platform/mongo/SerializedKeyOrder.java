@@ -22,7 +22,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * as unsigned numbers, and two strings by length first, then character by character. That layout belongs to Java
  * serialization and to {@link KeyValue}'s fields, so it is not assumed: it is checked against the serializer once,
  * and a value of any other shape, or a layout that fails the check, leaves the comparison to the bytes
- * ({@link #UNKNOWN}). The same layouts build a key's serialized bytes for H2's page writes ({@link #serialized}).
+ * ({@link #UNKNOWN}). The same layouts build a key's serialized bytes for H2's page writes ({@link #layoutOf}).
  */
 final class SerializedKeyOrder {
 
@@ -32,13 +32,14 @@ final class SerializedKeyOrder {
     /** Above this, or with a character outside 1…127, a string is serialized differently. */
     private static final int MAX_PLAIN_LENGTH = 0xFFFF;
 
-    private static final FixedWidth LONGS = FixedWidth.checked(0L, -1L, SerializedKeyOrder::bigEndian,
+    private static final FixedWidth LONGS = FixedWidth.checked(0L, -1L, value -> bigEndian((Long) value),
             List.of(-1L, 1L, 0x0102030405060708L, Long.MIN_VALUE, Long.MAX_VALUE, 1_234_567L));
     private static final FixedWidth DOUBLES = FixedWidth.checked(0.0, -0.0,
-            value -> bigEndian(Double.doubleToLongBits(value)), List.of(-0.0, 1.0, -1.0, 1_234_567.0, 0.5,
+            value -> bigEndian(Double.doubleToLongBits((Double) value)), List.of(-0.0, 1.0, -1.0, 1_234_567.0, 0.5,
                     Double.MAX_VALUE, -Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY));
     private static final FixedWidth OBJECT_IDS = FixedWidth.checked(objectId(0, 0), objectId(0x80, 0),
-            ObjectId::toByteArray, List.of(objectId(1, 0), objectId(0xff, 0xff), objectId(0x12, 0x7f), new ObjectId()));
+            value -> ((ObjectId) value).toByteArray(),
+            List.of(objectId(1, 0), objectId(0xff, 0xff), objectId(0x12, 0x7f), new ObjectId()));
     private static final PlainStrings STRINGS = PlainStrings.checked(
             List.of("a", "bc", "42/7", "x".repeat(300), "\u007f~ !"));
 
@@ -61,7 +62,9 @@ final class SerializedKeyOrder {
                     : UNKNOWN;
         }
         if (a instanceof ObjectId x && b instanceof ObjectId y) {
-            return OBJECT_IDS != null ? Integer.signum(Arrays.compareUnsigned(x.toByteArray(), y.toByteArray())) : UNKNOWN;
+            return OBJECT_IDS != null
+                    ? Integer.signum(Arrays.compareUnsigned(x.toByteArray(), y.toByteArray()))
+                    : UNKNOWN;
         }
         if (a instanceof String s && b instanceof String t && STRINGS != null && plain(s) && plain(t)) {
             return s.length() != t.length() ? Integer.signum(s.length() - t.length()) : Integer.signum(s.compareTo(t));
@@ -95,27 +98,24 @@ final class SerializedKeyOrder {
     }
 
     /**
-     * The key's Java-serialized bytes, as {@link ObjectDataType#serialize} writes them, built off its value without
-     * a serializer; null for a key whose layout is not known.
+     * How a key of this one value is serialized, for building its bytes without a serializer; null for a key whose
+     * layout is not known.
      */
-    static byte[] serialized(KeyValue key) {
+    static Layout layoutOf(KeyValue key) {
         if (key.size() != 1) {
             return null;
         }
         Object value = key.get(0);
-        if (value instanceof Long x && LONGS != null) {
-            return LONGS.with(bigEndian(x));
+        if (value instanceof Long) {
+            return LONGS;
         }
-        if (value instanceof Double x && DOUBLES != null) {
-            return DOUBLES.with(bigEndian(Double.doubleToLongBits(x)));
+        if (value instanceof Double) {
+            return DOUBLES;
         }
-        if (value instanceof ObjectId x && OBJECT_IDS != null) {
-            return OBJECT_IDS.with(x.toByteArray());
+        if (value instanceof ObjectId) {
+            return OBJECT_IDS;
         }
-        if (value instanceof String x && STRINGS != null && plain(x)) {
-            return STRINGS.with(x);
-        }
-        return null;
+        return value instanceof String text && plain(text) ? STRINGS : null;
     }
 
     /** The serializer's own bytes for a key of this one value. */
@@ -123,38 +123,58 @@ final class SerializedKeyOrder {
         return ObjectDataType.serialize(new KeyValue(value));
     }
 
-    /** A key of one value of fixed width: the key of a zero, with a value's bytes written at {@code at}. */
-    private record FixedWidth(byte[] zero, int at, int width) {
+    /** The layout, if it builds every probe's key as the serializer does; else null. */
+    private static <L extends Layout> L confirmed(L layout, List<?> probes) {
+        for (Object probe : probes) {
+            if (!Arrays.equals(layout.serialized(new KeyValue(probe)), serializedBySerializer(probe))) {
+                return null;
+            }
+        }
+        return layout;
+    }
+
+    /** How the key of one value of a kind is serialized: its bytes, as {@link ObjectDataType#serialize} writes them. */
+    sealed interface Layout permits FixedWidth, PlainStrings {
+
+        byte[] serialized(KeyValue key);
+
+        /** The length of {@link #serialized}, without building it. */
+        int serializedLength(KeyValue key);
+    }
+
+    /** A key of one value of fixed width: the key of a zero, with the value's {@code bytes} written at {@code at}. */
+    private record FixedWidth(byte[] zero, int at, Function<Object, byte[]> bytes) implements Layout {
 
         /**
          * The layout the key of a zero and the key of a value whose first byte differs ({@code firstByteDiffers})
          * mark, if every probe's key is the zero's with the probe's {@code bytes} written there; else null.
          */
-        static <T> FixedWidth checked(T zeroValue, T firstByteDiffers, Function<T, byte[]> bytes, List<T> probes) {
+        static FixedWidth checked(Object zeroValue, Object firstByteDiffers, Function<Object, byte[]> bytes,
+                                  List<?> probes) {
             byte[] zero = serializedBySerializer(zeroValue);
             int at = Arrays.mismatch(zero, serializedBySerializer(firstByteDiffers));
-            int width = bytes.apply(zeroValue).length;
-            if (at < 0 || at + width > zero.length) {
+            if (at < 0 || at + bytes.apply(zeroValue).length > zero.length) {
                 return null;
             }
-            FixedWidth layout = new FixedWidth(zero, at, width);
-            for (T probe : probes) {
-                if (!Arrays.equals(layout.with(bytes.apply(probe)), serializedBySerializer(probe))) {
-                    return null;
-                }
-            }
-            return layout;
+            return confirmed(new FixedWidth(zero, at, bytes), probes);
         }
 
-        byte[] with(byte[] value) {
-            byte[] key = zero.clone();
-            System.arraycopy(value, 0, key, at, width);
-            return key;
+        @Override
+        public byte[] serialized(KeyValue key) {
+            byte[] value = bytes.apply(key.get(0));
+            byte[] serialized = zero.clone();
+            System.arraycopy(value, 0, serialized, at, value.length);
+            return serialized;
+        }
+
+        @Override
+        public int serializedLength(KeyValue key) {
+            return zero.length;
         }
     }
 
     /** A key of one plain string: the empty string's key with its 2 length bytes, then the characters. */
-    private record PlainStrings(byte[] empty, int lengthAt) {
+    private record PlainStrings(byte[] empty, int lengthAt) implements Layout {
 
         /** The layout the keys of "" and "a" mark, if every probe's key is built by it; else null. */
         static PlainStrings checked(List<String> probes) {
@@ -163,25 +183,27 @@ final class SerializedKeyOrder {
             if (lengthAt < 0 || lengthAt + 2 > empty.length) {
                 return null;
             }
-            PlainStrings layout = new PlainStrings(empty, lengthAt);
-            for (String probe : probes) {
-                if (!Arrays.equals(layout.with(probe), serializedBySerializer(probe))) {
-                    return null;
-                }
-            }
-            return layout;
+            return confirmed(new PlainStrings(empty, lengthAt), probes);
         }
 
-        byte[] with(String value) {
-            byte[] key = new byte[empty.length + value.length()];
-            System.arraycopy(empty, 0, key, 0, lengthAt);
-            key[lengthAt] = (byte) (value.length() >>> 8);
-            key[lengthAt + 1] = (byte) value.length();
+        @Override
+        public byte[] serialized(KeyValue key) {
+            String value = (String) key.get(0);
+            byte[] serialized = new byte[empty.length + value.length()];
+            System.arraycopy(empty, 0, serialized, 0, lengthAt);
+            serialized[lengthAt] = (byte) (value.length() >>> 8);
+            serialized[lengthAt + 1] = (byte) value.length();
             for (int i = 0; i < value.length(); i++) {
-                key[lengthAt + 2 + i] = (byte) value.charAt(i);
+                serialized[lengthAt + 2 + i] = (byte) value.charAt(i);
             }
-            System.arraycopy(empty, lengthAt + 2, key, lengthAt + 2 + value.length(), empty.length - lengthAt - 2);
-            return key;
+            System.arraycopy(empty, lengthAt + 2, serialized, lengthAt + 2 + value.length(),
+                    empty.length - lengthAt - 2);
+            return serialized;
+        }
+
+        @Override
+        public int serializedLength(KeyValue key) {
+            return empty.length + ((String) key.get(0)).length();
         }
     }
 
