@@ -127,14 +127,16 @@ public final class ReadModelWrites {
 
     /**
      * An ordered bulk write stops at its first error; a duplicate key there is an upsert already applied, so the
-     * writes after it are sent on.
+     * writes after it are sent on. The embedded server does not stop: it goes on and reports every error, so a
+     * batch handled again, whose upserts were applied already, fails with several duplicate keys. The writes after
+     * the first are sent again then, which changes nothing: every write is guarded by its version.
      */
     private static Mono<Void> sendFrom(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
         if (writes.isEmpty()) {
             return Mono.empty();
         }
         return Mono.from(collection.bulkWrite(writes, new BulkWriteOptions().ordered(true))).then()
-                .onErrorResume(ReadModelWrites::isFirstErrorDuplicateKey, stopped -> {
+                .onErrorResume(ReadModelWrites::isDuplicateKeysOnly, stopped -> {
                     int failed = ((MongoBulkWriteException) stopped).getWriteErrors().get(0).getIndex();
                     return sendFrom(collection, writes.subList(failed + 1, writes.size()));
                 });
@@ -149,12 +151,13 @@ public final class ReadModelWrites {
     private static boolean isDuplicateKey(Throwable failure) {
         return failure instanceof MongoWriteException write
                 && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                || isFirstErrorDuplicateKey(failure);
+                || isDuplicateKeysOnly(failure);
     }
 
-    private static boolean isFirstErrorDuplicateKey(Throwable failure) {
-        return failure instanceof MongoBulkWriteException bulk && bulk.getWriteErrors().size() == 1
-                && ErrorCategory.fromErrorCode(bulk.getWriteErrors().get(0).getCode()) == ErrorCategory.DUPLICATE_KEY;
+    private static boolean isDuplicateKeysOnly(Throwable failure) {
+        return failure instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+                && bulk.getWriteConcernError() == null && bulk.getWriteErrors().stream().allMatch(
+                        error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
 
     private record Queued(MongoCollection<Document> collection, WriteModel<Document> write) {

@@ -76,6 +76,28 @@ class ReadModelWritesTest {
                 new Document("_id", 2L).append("name", "after the stale one"));
     }
 
+    /**
+     * A batch handled again (its token was not stored) finds several of its upserts applied already. The embedded
+     * server goes on past the first error of an ordered bulk write and reports every duplicate key; a real MongoDB
+     * stops at the first.
+     */
+    @Test
+    void aBatchWithSeveralUpsertsAlreadyAppliedIsSkippedPastThemAll() {
+        ReadModelWrites.await(names().insertOne(new Document("_id", 1L).append("version", 5L)));
+        ReadModelWrites.await(names().insertOne(new Document("_id", 2L).append("version", 5L)));
+
+        ResultMessage<?> handled = handleBatch(
+                () -> ReadModelWrites.queue(names(), stale(1)),
+                () -> ReadModelWrites.queue(names(), stale(2)),
+                () -> ReadModelWrites.queue(names(), stale(1)),
+                () -> ReadModelWrites.queue(names(), name(3, "after the stale ones")));
+
+        assertThat(handled.isExceptional()).isFalse();
+        assertThat(documents(database, "names")).containsExactly(new Document("_id", 1L).append("version", 5L),
+                new Document("_id", 2L).append("version", 5L),
+                new Document("_id", 3L).append("name", "after the stale ones"));
+    }
+
     /** The batch is then handled again from the processor's stored token, which was not moved past it. */
     @Test
     void aFailedSendFailsTheBatch() {
@@ -101,6 +123,12 @@ class ReadModelWritesTest {
 
     private com.mongodb.reactivestreams.client.MongoCollection<Document> other() {
         return database.getCollection("other");
+    }
+
+    /** An upsert of an event older than the document's version 5. */
+    private static UpdateOneModel<Document> stale(long id) {
+        return new UpdateOneModel<>(and(eq("_id", id), lt("version", 3L)), set("name", "stale"),
+                new UpdateOptions().upsert(true));
     }
 
     private static UpdateOneModel<Document> name(long id, String name) {
