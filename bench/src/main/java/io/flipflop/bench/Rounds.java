@@ -25,11 +25,21 @@ final class Rounds {
     /**
      * A path: its operation gets a number unique to the path, counting up from 0 across rounds. If it has a
      * {@code settle}, that runs after each round's operations and returns once their effects are all visible
-     * (e.g. in the read models), and the path also gets a settled rate: operations per second until then.
+     * (e.g. in the read models), and the path also gets a settled rate: operations per second until then. A path
+     * of quick operations may run more of them a round ({@code operations}, 0 for the measurement's number), so
+     * that its round lasts about as long as the others' and takes in the same background work.
      */
-    record Path(String name, int callers, IntConsumer operation, Runnable settle) {
+    record Path(String name, int callers, IntConsumer operation, Runnable settle, int operations) {
         Path(String name, int callers, IntConsumer operation) {
-            this(name, callers, operation, null);
+            this(name, callers, operation, null, 0);
+        }
+
+        Path(String name, int callers, IntConsumer operation, Runnable settle) {
+            this(name, callers, operation, settle, 0);
+        }
+
+        int operationsOr(int otherwise) {
+            return operations > 0 ? operations : otherwise;
         }
     }
 
@@ -74,19 +84,20 @@ final class Rounds {
         long compilationMillis = 0;
         for (int round = 0; round < warmUpRounds + measuredRounds; round++) {
             boolean measured = round >= warmUpRounds;
-            int first = round * operationsPerRound;
             for (Path path : paths) {
+                int operations = path.operationsOr(operationsPerRound);
+                int first = round * operations;
                 double[] measures = new double[3];
                 long jitBefore = jit.getTotalCompilationTime();
                 around.round(path, measured, () -> {
                     double cpuBefore = CpuTime.ofThisJvm();
                     long start = System.nanoTime();
-                    measures[0] = rate(path, first, operationsPerRound);
+                    measures[0] = rate(path, first, operations);
                     if (path.settle() != null) {
                         path.settle().run();
-                        measures[1] = operationsPerRound / ((System.nanoTime() - start) / 1e9);
+                        measures[1] = operations / ((System.nanoTime() - start) / 1e9);
                     }
-                    measures[2] = (CpuTime.ofThisJvm() - cpuBefore) * 1e6 / operationsPerRound;
+                    measures[2] = (CpuTime.ofThisJvm() - cpuBefore) * 1e6 / operations;
                 });
                 if (measured) {
                     compilationMillis += jit.getTotalCompilationTime() - jitBefore;
