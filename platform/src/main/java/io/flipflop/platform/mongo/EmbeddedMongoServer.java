@@ -23,17 +23,30 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** H2's page cache grows to a quarter of the heap, but not past this. */
     private static final long MAX_CACHE_MEGABYTES = 1024;
 
+    /**
+     * The on-disk server's network threads: enough that each connection has one of its own, as a mongod serves each
+     * connection on a thread of its own. A thread serves its connections' requests one after another, and the
+     * server's default is two per core: on two cores the platform's 19 connections shared four threads, so a
+     * command's insert waited behind whatever the read models or event readers had sent on a connection of the same
+     * thread (measured, eighth session: a command's insert took 170–440 µs against 60 µs alone; PERFORMANCE.md).
+     * Netty starts a thread only when a connection is given to it; each of the rest holds an idle selector.
+     */
+    private static final int ON_DISK_NETWORK_THREADS = Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
+
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(MongoBackend backend, String description) {
+    /** @param networkThreads 0 for the server's default, twice the cores */
+    private EmbeddedMongoServer(MongoBackend backend, String description, int networkThreads) {
         this.server = new MongoServer(backend);
-        this.address = server.bind();
+        server.bind(new InetSocketAddress("localhost", 0), 0, networkThreads);
+        this.address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire server ({}) listening on {}", description, connectionString());
     }
 
+    /** The memory backend, for tests and the engine benchmark: the default threads, as many may run in one JVM. */
     public static EmbeddedMongoServer inMemory() {
-        return new EmbeddedMongoServer(new MemoryBackend(), "memory");
+        return new EmbeddedMongoServer(new MemoryBackend(), "memory", 0);
     }
 
     public static EmbeddedMongoServer onDisk(Path dataDir) {
@@ -50,7 +63,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         long quarterOfHeap = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
         int cacheMegabytes = (int) Math.max(16, Math.min(MAX_CACHE_MEGABYTES, quarterOfHeap));
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
-        return new EmbeddedMongoServer(new EmbeddedH2Backend(store), file.toAbsolutePath().toString());
+        return new EmbeddedMongoServer(new EmbeddedH2Backend(store), file.toAbsolutePath().toString(),
+                ON_DISK_NETWORK_THREADS);
     }
 
     public String connectionString() {
