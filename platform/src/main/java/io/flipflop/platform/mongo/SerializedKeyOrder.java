@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.h2.mvstore.type.ObjectDataType;
@@ -33,12 +34,16 @@ final class SerializedKeyOrder {
     private static final int MAX_PLAIN_LENGTH = 0xFFFF;
 
     private static final FixedWidth LONGS = FixedWidth.checked(0L, -1L, value -> bigEndian((Long) value),
+            (x, y) -> Long.compareUnsigned((Long) x, (Long) y),
             List.of(-1L, 1L, 0x0102030405060708L, Long.MIN_VALUE, Long.MAX_VALUE, 1_234_567L));
     private static final FixedWidth DOUBLES = FixedWidth.checked(0.0, -0.0,
-            value -> bigEndian(Double.doubleToLongBits((Double) value)), List.of(-0.0, 1.0, -1.0, 1_234_567.0, 0.5,
-                    Double.MAX_VALUE, -Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY));
+            value -> bigEndian(Double.doubleToLongBits((Double) value)),
+            (x, y) -> Long.compareUnsigned(Double.doubleToLongBits((Double) x), Double.doubleToLongBits((Double) y)),
+            List.of(-0.0, 1.0, -1.0, 1_234_567.0, 0.5, Double.MAX_VALUE, -Double.MIN_VALUE, Double.NaN,
+                    Double.NEGATIVE_INFINITY));
     private static final FixedWidth OBJECT_IDS = FixedWidth.checked(objectId(0, 0), objectId(0x80, 0),
             value -> ((ObjectId) value).toByteArray(),
+            (x, y) -> Arrays.compareUnsigned(((ObjectId) x).toByteArray(), ((ObjectId) y).toByteArray()),
             List.of(objectId(1, 0), objectId(0xff, 0xff), objectId(0x12, 0x7f), new ObjectId()));
     private static final PlainStrings STRINGS = PlainStrings.checked(
             List.of("a", "bc", "42/7", "x".repeat(300), "\u007f~ !"));
@@ -48,28 +53,10 @@ final class SerializedKeyOrder {
 
     /** -1, 0 or 1 as H2 orders the two keys' serialized bytes, or {@link #UNKNOWN}. */
     static int compare(KeyValue left, KeyValue right) {
-        if (left.size() != 1 || right.size() != 1) {
-            return UNKNOWN;
-        }
-        Object a = left.get(0);
-        Object b = right.get(0);
-        if (a instanceof Long x && b instanceof Long y) {
-            return LONGS != null ? Integer.signum(Long.compareUnsigned(x, y)) : UNKNOWN;
-        }
-        if (a instanceof Double x && b instanceof Double y) {
-            return DOUBLES != null
-                    ? Integer.signum(Long.compareUnsigned(Double.doubleToLongBits(x), Double.doubleToLongBits(y)))
-                    : UNKNOWN;
-        }
-        if (a instanceof ObjectId x && b instanceof ObjectId y) {
-            return OBJECT_IDS != null
-                    ? Integer.signum(Arrays.compareUnsigned(x.toByteArray(), y.toByteArray()))
-                    : UNKNOWN;
-        }
-        if (a instanceof String s && b instanceof String t && STRINGS != null && plain(s) && plain(t)) {
-            return s.length() != t.length() ? Integer.signum(s.length() - t.length()) : Integer.signum(s.compareTo(t));
-        }
-        return UNKNOWN;
+        Layout layout = layoutOf(left);
+        return layout != null && layout == layoutOf(right)
+                ? Integer.signum(layout.order().compare(left.get(0), right.get(0)))
+                : UNKNOWN;
     }
 
     private static boolean plain(String value) {
@@ -98,8 +85,8 @@ final class SerializedKeyOrder {
     }
 
     /**
-     * How a key of this one value is serialized, for building its bytes without a serializer; null for a key whose
-     * layout is not known.
+     * How a key of this one value is serialized, for ordering keys and building their bytes without a serializer;
+     * null for a key whose layout is not known (or failed its check).
      */
     static Layout layoutOf(KeyValue key) {
         if (key.size() != 1) {
@@ -136,6 +123,9 @@ final class SerializedKeyOrder {
     /** How the key of one value of a kind is serialized: its bytes, as {@link ObjectDataType#serialize} writes them. */
     sealed interface Layout permits FixedWidth, PlainStrings {
 
+        /** Two values of this kind in the order H2 gives their keys' bytes. */
+        Comparator<Object> order();
+
         byte[] serialized(KeyValue key);
 
         /** The length of {@link #serialized}, without building it. */
@@ -143,20 +133,22 @@ final class SerializedKeyOrder {
     }
 
     /** A key of one value of fixed width: the key of a zero, with the value's {@code bytes} written at {@code at}. */
-    private record FixedWidth(byte[] zero, int at, Function<Object, byte[]> bytes) implements Layout {
+    private record FixedWidth(byte[] zero, int at, Function<Object, byte[]> bytes, Comparator<Object> order)
+            implements Layout {
 
         /**
          * The layout the key of a zero and the key of a value whose first byte differs ({@code firstByteDiffers})
-         * mark, if every probe's key is the zero's with the probe's {@code bytes} written there; else null.
+         * mark, if every probe's key is the zero's with the probe's {@code bytes} written there; else null. The
+         * {@code order} is that of the {@code bytes}, unsigned, computed without them.
          */
         static FixedWidth checked(Object zeroValue, Object firstByteDiffers, Function<Object, byte[]> bytes,
-                                  List<?> probes) {
+                                  Comparator<Object> order, List<?> probes) {
             byte[] zero = serializedBySerializer(zeroValue);
             int at = Arrays.mismatch(zero, serializedBySerializer(firstByteDiffers));
             if (at < 0 || at + bytes.apply(zeroValue).length > zero.length) {
                 return null;
             }
-            return confirmed(new FixedWidth(zero, at, bytes), probes);
+            return confirmed(new FixedWidth(zero, at, bytes, order), probes);
         }
 
         @Override
@@ -176,6 +168,13 @@ final class SerializedKeyOrder {
     /** A key of one plain string: the empty string's key with its 2 length bytes, then the characters. */
     private record PlainStrings(byte[] empty, int lengthAt) implements Layout {
 
+        /** The length bytes come first: shorter strings first, then character by character. */
+        private static final Comparator<Object> ORDER = (x, y) -> {
+            String s = (String) x;
+            String t = (String) y;
+            return s.length() != t.length() ? s.length() - t.length() : s.compareTo(t);
+        };
+
         /** The layout the keys of "" and "a" mark, if every probe's key is built by it; else null. */
         static PlainStrings checked(List<String> probes) {
             byte[] empty = serializedBySerializer("");
@@ -184,6 +183,11 @@ final class SerializedKeyOrder {
                 return null;
             }
             return confirmed(new PlainStrings(empty, lengthAt), probes);
+        }
+
+        @Override
+        public Comparator<Object> order() {
+            return ORDER;
         }
 
         @Override

@@ -1,11 +1,12 @@
 package io.flipflop.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,14 +34,11 @@ class EmbeddedMongoServerTest {
                 sockets.add(new Socket(address.getHost(), address.getPort()));
             }
 
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (startedSince(before) < connections && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(startedSince(before)).isEqualTo(connections);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(startedSince(before)).isEqualTo(connections));
         } finally {
             for (Socket socket : sockets) {
-                close(socket);
+                socket.close();
             }
         }
     }
@@ -53,13 +51,5 @@ class EmbeddedMongoServerTest {
     /** Network threads started since then; those of servers closed earlier may be ending meanwhile. */
     private static long startedSince(Set<Thread> before) {
         return networkThreads().stream().filter(thread -> !before.contains(thread)).count();
-    }
-
-    private static void close(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // the server is gone already
-        }
     }
 }
