@@ -71,6 +71,7 @@ public class EventStoreConfiguration {
                 .gapTimeout(settings.gapTimeout())
                 .maxIndexBlock(settings.maxIndexBlock())
                 .indexLease(settings.indexLease())
+                .caughtUpFetchInterval(settings.caughtUpFetchInterval())
                 .build();
         engine.ensureIndexes();
         return engine;

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxIndexBlock     most global indexes a node reserves at once (1: one counter round trip per append)
  * @param indexLease        how long a reserved block may be drawn from; far below the gap timeout
  * @param fetchDelay        how often a reader polls when idle; other nodes' events show up this late at worst
+ * @param caughtUpFetchInterval the least time between a caught-up reader's fetches, so it takes several appends'
+ *                          events at once instead of fetching once per append; a read model shows an event this much
+ *                          later at worst
  * @param snapshotThreshold events after which an aggregate using the "snapshotTrigger" bean is snapshotted
  * @param aggregateCacheSize most aggregates the "aggregateCache" bean keeps loaded
  * @param processorSegments segments a tracking processor's token is split into when first created
@@ -18,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("flipflop.event-store")
 public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer maxIndexBlock, Duration indexLease,
                                  Duration fetchDelay, Integer snapshotThreshold, Integer aggregateCacheSize,
-                                 Integer processorSegments) {
+                                 Integer processorSegments, Duration caughtUpFetchInterval) {
 
     public EventStoreSettings {
         batchSize = batchSize == null ? 100 : batchSize;
@@ -29,5 +32,6 @@ public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
         aggregateCacheSize = aggregateCacheSize == null ? 10_000 : aggregateCacheSize;
         processorSegments = processorSegments == null ? 1 : processorSegments;
+        caughtUpFetchInterval = caughtUpFetchInterval == null ? Duration.ofMillis(1) : caughtUpFetchInterval;
     }
 }

@@ -28,6 +28,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
@@ -54,6 +55,7 @@ import static io.flipflop.platform.eventstore.EventDocuments.SEQUENCE;
 import static io.flipflop.platform.eventstore.EventDocuments.key;
 import static org.axonframework.common.BuilderUtils.assertNonNull;
 import static org.axonframework.common.BuilderUtils.assertStrictPositive;
+import static org.axonframework.common.BuilderUtils.assertThat;
 
 /**
  * Axon's event storage on MongoDB in which every hot query is an equality or {@code $in} on a unique key, because
@@ -102,6 +104,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * lookup on the server, found or not, and most of a caught-up reader's window is empty.
      */
     private final AtomicLong highestSeen = new AtomicLong();
+    private final long caughtUpFetchIntervalNanos;
+    /**
+     * When the last fetch of this thread's reader came back short of a batch ({@link System#nanoTime()}); absent
+     * after a full batch. A reader is a thread: Axon's event producer or a processor's own stream fetches on one.
+     */
+    private final ThreadLocal<Long> caughtUpAt = new ThreadLocal<>();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -113,6 +121,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
         this.clock = builder.clock;
+        this.caughtUpFetchIntervalNanos = builder.caughtUpFetchInterval.toNanos();
     }
 
     public static Builder builder() {
@@ -466,6 +475,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             throw new IllegalArgumentException("Unsupported token format: " + lastToken);
         }
         GapAwareTrackingToken start = lastToken == null ? START : (GapAwareTrackingToken) lastToken;
+        pauseIfCaughtUp();
         // One lookup serves the next window, the gaps (have they been filled?) and the index after each gap
         // (how old is it? a gap older than the timeout is dropped, so tokens stay small).
         Set<Long> indexes = new HashSet<>();
@@ -503,7 +513,31 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             addWindow(next, windowStart, window);
             token = collect(token, read(next, unseen), batch);
         }
+        if (caughtUpFetchIntervalNanos > 0) {
+            if (batch.size() < batchSize) {
+                caughtUpAt.set(System.nanoTime());
+            } else {
+                caughtUpAt.remove();
+            }
+        }
         return batch;
+    }
+
+    /**
+     * A reader whose last fetch caught up fetches again no sooner than the interval after it. Every commit in this
+     * JVM wakes the readers at once, so without the pause a caught-up reader fetches once per append, and every
+     * processor handles and stores its token for the one or two events each append brings: on one hot aggregate
+     * with 4 callers, 0.35 event reads, 0.11 counter reads and 0.11 token writes per command, against 0.21, 0.01 and
+     * 0.02 on distinct aggregates, where the readers lag and fetch whole batches (eighth session's benchmark).
+     */
+    private void pauseIfCaughtUp() {
+        Long caughtUp = caughtUpAt.get();
+        if (caughtUp != null) {
+            long wait = caughtUp + caughtUpFetchIntervalNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+        }
     }
 
     /**
@@ -644,8 +678,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /**
      * Builds a {@link MongoEventStorageEngine}. Defaults: batch size 100, gap timeout 60 s, max gap offset 10,000,
-     * index blocks of up to 128 leased for 1 s, the last indexes of 10,000 aggregates remembered, and the duplicate
-     * key resolver for MongoDB. The database is required.
+     * index blocks of up to 128 leased for 1 s, the last indexes of 10,000 aggregates remembered, no pause between a
+     * caught-up reader's fetches, and the duplicate key resolver for MongoDB. The database is required.
      */
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
@@ -656,6 +690,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private Duration indexLease = Duration.ofSeconds(1);
         private int recentAggregates = 10_000;
         private Clock clock = Clock.systemUTC();
+        private Duration caughtUpFetchInterval = Duration.ZERO;
 
         public Builder() {
             persistenceExceptionResolver(new DuplicateKeyResolver());
@@ -697,6 +732,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         public Builder recentAggregates(int recentAggregates) {
             assertStrictPositive(recentAggregates, "The number of recent aggregates must be positive");
             this.recentAggregates = recentAggregates;
+            return this;
+        }
+
+        /**
+         * The least time between a fetch of a tracking reader that caught up (found less than a batch) and its next
+         * fetch; zero fetches at once.
+         */
+        public Builder caughtUpFetchInterval(Duration caughtUpFetchInterval) {
+            assertNonNull(caughtUpFetchInterval, "The caught-up fetch interval may not be null");
+            assertThat(caughtUpFetchInterval, interval -> !interval.isNegative(),
+                    "The caught-up fetch interval may not be negative");
+            this.caughtUpFetchInterval = caughtUpFetchInterval;
             return this;
         }
 

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import static io.flipflop.platform.eventstore.EventStoreFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class MongoEventStorageEngineTest {
 
@@ -300,6 +302,43 @@ class MongoEventStorageEngineTest {
         assertThat(reads).as("the look-ahead window only").hasSize(1);
         assertThat(reads.get(0).get("_id", Document.class).getList("$in", Object.class))
                 .hasSize(MongoEventStorageEngine.LOOK_AHEAD);
+    }
+
+    @Test
+    void aCaughtUpReaderFetchesAgainNoSoonerThanTheIntervalAfterItsLastFetch() {
+        Duration interval = Duration.ofMillis(300);
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.caughtUpFetchInterval(interval));
+        appendOneByOne(engine, "a", 0, 3);
+        List<? extends TrackedEventData<?>> caughtUp = engine.fetchTrackedEvents(null, 100);
+        long caughtUpAt = System.nanoTime();
+        engine.appendEvents(event("a", 3));
+
+        List<? extends TrackedEventData<?>> next = engine.fetchTrackedEvents(
+                caughtUp.get(caughtUp.size() - 1).trackingToken(), 100);
+
+        assertThat(next).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - caughtUpAt)).isGreaterThanOrEqualTo(interval);
+    }
+
+    /** With an interval far longer than the test may take, neither a reader behind nor another reader waits. */
+    @Test
+    void aReaderThatFetchedAWholeBatchAndAnotherReaderFetchAtOnce() throws Exception {
+        MongoEventStorageEngine engine = fixture.engine(builder -> builder.caughtUpFetchInterval(Duration.ofHours(1)));
+        appendOneByOne(engine, "a", 0, 12);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            List<? extends TrackedEventData<?>> whole = engine.fetchTrackedEvents(null, 5);
+            List<? extends TrackedEventData<?>> next = engine.fetchTrackedEvents(whole.get(4).trackingToken(), 5);
+            List<? extends TrackedEventData<?>> last = engine.fetchTrackedEvents(next.get(4).trackingToken(), 5);
+            assertThat(last).as("caught up on this thread").hasSize(2);
+            ExecutorService another = Executors.newSingleThreadExecutor();
+            try {
+                assertThat(another.submit(() -> engine.fetchTrackedEvents(next.get(4).trackingToken(), 5)).get())
+                        .hasSize(2);
+            } finally {
+                another.shutdown();
+            }
+        });
     }
 
     @Test
