@@ -15,6 +15,7 @@ import io.flipflop.command.broadcast.MediaWorkerCommands;
 import io.flipflop.platform.commandbus.GroupCommitCommandBus;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.bson.Document;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole platform on the embedded server (H2 file backend, as the run command uses it), against the raw
@@ -50,7 +52,13 @@ public final class Benchmarks {
      * 3,000 took 0.1–0.2 s, and its rounds spread over 15,721–37,667/s within one run (eighth session).
      */
     private static final int RAW_INSERTS = 12_000;
-    private static final int WARM_UP_ROUNDS = 6;
+    /**
+     * Warm-up rounds of every path: at least 6, then more until the JIT compiler spends at most 3% of a round
+     * compiling, at most 30. After 6 it still took 73% (summed over its threads) of the round's time, and the
+     * figures were of code half compiled; it fell to 2–5% from the 13th round, with spikes to 36% before
+     * (ninth session).
+     */
+    private static final Rounds.WarmUp WARM_UP = new Rounds.WarmUp(6, 30, 0.03);
     /** Five, not three: one odd round of three decided a median (eighth session). */
     private static final int MEASURED_ROUNDS = 5;
     private static final int CLIENTS = 4;
@@ -74,9 +82,12 @@ public final class Benchmarks {
     private long appId;
 
     public static void main(String[] args) throws Exception {
-        try (BenchPlatform platform = BenchPlatform.onDisk(Files.createTempDirectory("flipflop-bench"))) {
+        Path dataDir = Files.createTempDirectory("flipflop-bench");
+        try (BenchPlatform platform = BenchPlatform.onDisk(dataDir)) {
             RoundTrips roundTrips = new RoundTrips();
             new Benchmarks().run(platform.observe(roundTrips).start("--flipflop.rtmp.port=0"), roundTrips);
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir); // half a gigabyte a run
         }
         System.exit(0);
     }
@@ -112,7 +123,7 @@ public final class Benchmarks {
                 new Rounds.Path(HTTP_HOT, CLIENTS, i -> patch(hot, "h" + version.incrementAndGet()), settle));
         Map<String, Map<String, Long>> trips = new HashMap<>();
         long[] hotBatches = new long[2];
-        Rounds.Rates rates = Rounds.measure(paths, WARM_UP_ROUNDS, MEASURED_ROUNDS, COMMANDS, (path, measured, round) -> {
+        Rounds.Rates rates = Rounds.measure(paths, WARM_UP, MEASURED_ROUNDS, COMMANDS, (path, measured, round) -> {
             Map<String, Long> tripsBefore = roundTrips.snapshot();
             long batchesBefore = bus.batches();
             long batchedBefore = bus.batchedCommands();

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The event storage engine against the raw insert rate of the same driver and embedded server, on the memory
@@ -62,6 +63,8 @@ public final class EventStoreBenchmark {
         Path dataDir = Files.createTempDirectory("flipflop-bench");
         try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir)) {
             results.add(benchmark.run("h2-file", server));
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
         }
         System.out.println();
         System.out.println("| backend | raw insertOne/s | append distinct/s | append hot/s | append, 1 reservation per append/s"

@@ -70,46 +70,54 @@ final class Rounds {
     private Rounds() {
     }
 
-    static Rates measure(List<Path> paths, int warmUpRounds, int measuredRounds, int operationsPerRound)
-            throws Exception {
-        return measure(paths, warmUpRounds, measuredRounds, operationsPerRound, (path, measured, round) -> round.run());
+    /**
+     * Warm-up rounds of every path: at least {@code least}; then more, up to {@code most}, while the JIT compiler still
+     * spent more than {@code quietShare} of a round's wall time compiling (summed over its threads).
+     */
+    record WarmUp(int least, int most, double quietShare) {
+        static WarmUp rounds(int rounds) {
+            return new WarmUp(rounds, rounds, 0);
+        }
     }
 
-    static Rates measure(List<Path> paths, int warmUpRounds, int measuredRounds, int operationsPerRound,
+    static Rates measure(List<Path> paths, int warmUpRounds, int measuredRounds, int operationsPerRound)
+            throws Exception {
+        return measure(paths, WarmUp.rounds(warmUpRounds), measuredRounds, operationsPerRound,
+                (path, measured, round) -> round.run());
+    }
+
+    static Rates measure(List<Path> paths, WarmUp warmUp, int measuredRounds, int operationsPerRound,
                          Around around) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         Map<String, double[]> rates = new LinkedHashMap<>();
         Map<String, double[]> settled = new LinkedHashMap<>();
         Map<String, double[]> cpu = new LinkedHashMap<>();
-        long compilationMillis = 0;
-        for (int round = 0; round < warmUpRounds + measuredRounds; round++) {
-            boolean measured = round >= warmUpRounds;
+        int round = 0;
+        for (boolean warm = false; !warm; round++) {
+            long jitBefore = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
             for (Path path : paths) {
-                int operations = path.operationsOr(operationsPerRound);
-                int first = round * operations;
-                double[] measures = new double[3];
-                long jitBefore = jit.getTotalCompilationTime();
-                around.round(path, measured, () -> {
-                    double cpuBefore = CpuTime.ofThisJvm();
-                    long start = System.nanoTime();
-                    measures[0] = rate(path, first, operations);
-                    if (path.settle() != null) {
-                        path.settle().run();
-                        measures[1] = operations / ((System.nanoTime() - start) / 1e9);
-                    }
-                    measures[2] = (CpuTime.ofThisJvm() - cpuBefore) * 1e6 / operations;
-                });
-                if (measured) {
-                    compilationMillis += jit.getTotalCompilationTime() - jitBefore;
-                    int measuredRound = round - warmUpRounds;
-                    rates.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[0];
-                    if (path.settle() != null) {
-                        settled.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[1];
-                    }
-                    cpu.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[2];
-                }
+                measureRound(path, round, operationsPerRound, false, around);
+            }
+            double compiling = (jit.getTotalCompilationTime() - jitBefore) / ((System.nanoTime() - start) / 1e6);
+            warm = round + 1 >= warmUp.least() && (compiling <= warmUp.quietShare() || round + 1 >= warmUp.most());
+            if (warmUp.most() > warmUp.least()) {
+                System.out.printf("  warm-up round %d: the JIT compiler took %.0f%% of its time%n", round + 1,
+                        100 * compiling);
             }
         }
+        long jitBefore = jit.getTotalCompilationTime();
+        for (int measuredRound = 0; measuredRound < measuredRounds; measuredRound++, round++) {
+            for (Path path : paths) {
+                double[] measures = measureRound(path, round, operationsPerRound, true, around);
+                rates.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[0];
+                if (path.settle() != null) {
+                    settled.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[1];
+                }
+                cpu.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[2];
+            }
+        }
+        long compilationMillis = jit.getTotalCompilationTime() - jitBefore;
         Map<String, Double> medians = medians(rates);
         Map<String, Double> settledMedians = medians(settled);
         Map<String, Double> cpuMedians = medians(cpu);
@@ -118,6 +126,25 @@ final class Rounds {
                 settledMedians.containsKey(path) ? ", settled " + rate(settledMedians.get(path)) + "/s" : "",
                 cpuMedians.get(path)));
         return new Rates(medians, settledMedians, cpuMedians, compilationMillis);
+    }
+
+    /** One round of a path: its rate, its settled rate (0 if it does not settle) and the JVM's CPU µs per operation. */
+    private static double[] measureRound(Path path, int round, int operationsPerRound, boolean measured,
+                                         Around around) {
+        int operations = path.operationsOr(operationsPerRound);
+        int first = round * operations;
+        double[] measures = new double[3];
+        around.round(path, measured, () -> {
+            double cpuBefore = CpuTime.ofThisJvm();
+            long start = System.nanoTime();
+            measures[0] = rate(path, first, operations);
+            if (path.settle() != null) {
+                path.settle().run();
+                measures[1] = operations / ((System.nanoTime() - start) / 1e9);
+            }
+            measures[2] = (CpuTime.ofThisJvm() - cpuBefore) * 1e6 / operations;
+        });
+        return measures;
     }
 
     /** Whole operations per second, or three decimals for a path of long operations (a replay of a store). */
