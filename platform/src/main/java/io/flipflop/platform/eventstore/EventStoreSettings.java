@@ -32,6 +32,6 @@ public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
         aggregateCacheSize = aggregateCacheSize == null ? 10_000 : aggregateCacheSize;
         processorSegments = processorSegments == null ? 1 : processorSegments;
-        caughtUpFetchInterval = caughtUpFetchInterval == null ? Duration.ofMillis(1) : caughtUpFetchInterval;
+        caughtUpFetchInterval = caughtUpFetchInterval == null ? Duration.ofMillis(5) : caughtUpFetchInterval;
     }
 }
