@@ -54,9 +54,8 @@ public final class Benchmarks {
     private static final int RAW_INSERTS = 12_000;
     /**
      * Warm-up rounds of every path: at least 6, then more until the JIT compiler spends at most 3% of a round
-     * compiling, at most 30. After 6 it still took 73% (summed over its threads) of the round's time, and the
-     * figures were of code half compiled; it fell to 2–5% from the 13th round, with spikes to 36% before
-     * (ninth session).
+     * compiling, at most 30. In the sixth it still took 37–73% (summed over its threads) of the round's time, and the
+     * figures were of code half compiled; it reached 3% or less after 10–15 rounds (ninth session).
      */
     private static final Rounds.WarmUp WARM_UP = new Rounds.WarmUp(6, 30, 0.03);
     /** Five, not three: one odd round of three decided a median (eighth session). */

@@ -528,7 +528,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * JVM wakes the readers at once, so without the pause a caught-up reader fetches once per append, and every
      * processor handles and stores its token for the one or two events each append brings: on one hot aggregate
      * with 4 callers, 0.35 event reads, 0.11 counter reads and 0.11 token writes per command, against 0.21, 0.01 and
-     * 0.02 on distinct aggregates, where the readers lag and fetch whole batches (eighth session's benchmark).
+     * 0.02 on distinct aggregates, where the readers lag and fetch whole batches (the benchmark on the eighth
+     * session's code).
      */
     private void pauseIfCaughtUp() {
         Long caughtUp = caughtUpAt.get();
