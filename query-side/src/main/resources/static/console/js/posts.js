@@ -46,10 +46,18 @@ export async function postsPage(app, nav) {
     fill(results, postsTable(posts, row), pager(posts, next => { page = next; load(); }));
   }
 
-  async function reread(videoPostId) {
+  // The live event leaves as its processor handles the post's event; the read model asked here is written by
+  // another processor and may not have applied it yet. So ask again, for a few seconds, until it shows the event's
+  // state: otherwise the row kept the state before it until the next event, and after the last one for good.
+  async function reread(videoPostId, state) {
     const shown = results.querySelector(`[data-post-id="${videoPostId}"]`);
     try {
-      const now = await get(`/console/v1/apps/${app.id}/video-posts/${videoPostId}`);
+      const ask = () => get(`/console/v1/apps/${app.id}/video-posts/${videoPostId}`);
+      let now = await ask();
+      for (let pause = 50; now.videoPostState !== state && pause <= 1600; pause *= 2) {
+        await new Promise(resolve => setTimeout(resolve, pause));
+        now = await ask();
+      }
       const current = results.querySelector(`[data-post-id="${videoPostId}"]`);
       if (current) current.replaceWith(row(now));
       if (shown && shown.dataset.state !== now.videoPostState) {
@@ -67,7 +75,7 @@ export async function postsPage(app, nav) {
     const shown = results.querySelector(`[data-post-id="${event.videoPostId}"]`);
     if (shown) {
       if (event.percent !== null && event.percent !== undefined) showPercent(shown, event.percent);
-      reread(event.videoPostId);
+      reread(event.videoPostId, event.videoPostState);
     } else if (page === 0) {
       load();
     }
