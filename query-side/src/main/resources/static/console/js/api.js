@@ -32,6 +32,20 @@ export async function api(method, path, body) {
 }
 
 export const get = path => api('GET', path);
+
+/**
+ * Asks until the answer shows what a live event said, again and again over about 3 s, then takes the answer as it
+ * is. A live event leaves as one processor handles it; the read model answering here is written by another, which
+ * may not have applied it yet, and a page that took the earlier answer kept it until the next event.
+ */
+export async function getShowing(path, shows) {
+  let answer = await get(path);
+  for (let pause = 50; !shows(answer) && pause <= 1600; pause *= 2) {
+    await new Promise(resolve => setTimeout(resolve, pause));
+    answer = await get(path);
+  }
+  return answer;
+}
 export const post = (path, body) => api('POST', path, body);
 export const put = (path, body) => api('PUT', path, body);
 export const del = path => api('DELETE', path);

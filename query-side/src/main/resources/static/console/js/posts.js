@@ -1,4 +1,4 @@
-import {ApiError, get, post} from './api.js';
+import {ApiError, getShowing, post} from './api.js';
 import {announce, fill, formatTime, h, show, stateBadge} from './dom.js';
 import {liveEvents} from './live.js';
 import {pager} from './members.js';
@@ -41,23 +41,18 @@ export async function postsPage(app, nav) {
   const playerTitle = h('h2', {id: 'post-player-title'}, 'Player');
   const row = videoPost => postRow(videoPost, tokenFor, watch);
 
-  async function load() {
-    const posts = await get(`/console/v1/apps/${app.id}/video-posts?page=${page}&pageSize=${PAGE_SIZE}`);
+  /** The page of the list; with a post's id, once it is on it (a live event told of it). */
+  async function load(videoPostId) {
+    const posts = await getShowing(`/console/v1/apps/${app.id}/video-posts?page=${page}&pageSize=${PAGE_SIZE}`,
+      answer => videoPostId === undefined || answer.content.some(p => String(p.id) === String(videoPostId)));
     fill(results, postsTable(posts, row), pager(posts, next => { page = next; load(); }));
   }
 
-  // The live event leaves as its processor handles the post's event; the read model asked here is written by
-  // another processor and may not have applied it yet. So ask again, for a few seconds, until it shows the event's
-  // state: otherwise the row kept the state before it until the next event, and after the last one for good.
   async function reread(videoPostId, state) {
     const shown = results.querySelector(`[data-post-id="${videoPostId}"]`);
     try {
-      const ask = () => get(`/console/v1/apps/${app.id}/video-posts/${videoPostId}`);
-      let now = await ask();
-      for (let pause = 50; now.videoPostState !== state && pause <= 1600; pause *= 2) {
-        await new Promise(resolve => setTimeout(resolve, pause));
-        now = await ask();
-      }
+      const now = await getShowing(`/console/v1/apps/${app.id}/video-posts/${videoPostId}`,
+        answer => answer.videoPostState === state);
       const current = results.querySelector(`[data-post-id="${videoPostId}"]`);
       if (current) current.replaceWith(row(now));
       if (shown && shown.dataset.state !== now.videoPostState) {
@@ -77,7 +72,7 @@ export async function postsPage(app, nav) {
       if (event.percent !== null && event.percent !== undefined) showPercent(shown, event.percent);
       reread(event.videoPostId, event.videoPostState);
     } else if (page === 0) {
-      load();
+      load(event.videoPostId);
     }
   });
   show(h('h1', {}, `${app.name}: video posts`), nav,

@@ -1,4 +1,4 @@
-import {get, message, post} from './api.js';
+import {get, getShowing, message, post} from './api.js';
 import {announce, copyable, fill, formatTime, h, show, stateBadge} from './dom.js';
 import {liveEvents} from './live.js';
 import {pager} from './members.js';
@@ -11,8 +11,10 @@ export async function roomsPage(app, nav) {
   const results = h('div', {id: 'rooms'});
   let page = 0;
 
-  async function load() {
-    const rooms = await get(`/console/v1/apps/${app.id}/video-rooms?page=${page}&pageSize=${PAGE_SIZE}`);
+  /** The page of the list; with a room's id, once it is on it (a live event told of it). */
+  async function load(videoRoomId) {
+    const rooms = await getShowing(`/console/v1/apps/${app.id}/video-rooms?page=${page}&pageSize=${PAGE_SIZE}`,
+      answer => videoRoomId === undefined || answer.content.some(r => String(r.id) === String(videoRoomId)));
     fill(results, roomsTable(app, rooms), pager(rooms, next => { page = next; load(); }));
   }
 
@@ -24,7 +26,7 @@ export async function roomsPage(app, nav) {
       setState(badge, event.videoRoomState);
       announce(`Room ${event.videoRoomId} is ${event.videoRoomState}`);
     } else if (page === 0) {
-      load();
+      load(event.videoRoomId);
     }
   });
   show(h('h1', {}, `${app.name}: video rooms`), nav,
@@ -74,7 +76,8 @@ export async function roomPage(app, nav, roomId) {
     loadHistory();
     if (newVodState === 'ARCHIVED' && !room.vodUrl) {
       // the event does not carry the recording's URL; the room's answer does, once its read model has it
-      get(`/console/v1/apps/${app.id}/video-rooms/${room.id}`).then(now => { room.vodUrl = now.vodUrl; });
+      getShowing(`/console/v1/apps/${app.id}/video-rooms/${room.id}`, answer => answer.vodUrl)
+        .then(now => { room.vodUrl = now.vodUrl; });
     }
   }
 
