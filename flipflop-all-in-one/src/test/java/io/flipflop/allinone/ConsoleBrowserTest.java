@@ -106,20 +106,8 @@ class ConsoleBrowserTest extends PublishingTest {
 
     @Test
     void aNewUserSetsUpAnAppWatchesARoomGoLiveAndAPostGetProcessed() throws Exception {
-        browser.get("http://localhost:" + port + "/console/");
-        waitFor(By.cssSelector("a[href='#/signup']"));
-        screenshot("login");
-
         // sign up → create app → credentials visible once
-        click(By.cssSelector("main a[href='#/signup']"));
-        type(By.id("email"), "owner" + System.nanoTime() + "@example.com");
-        type(By.id("password"), "correct horse battery");
-        screenshot("signup");
-        click(By.cssSelector("main button[type=submit]"));
-        type(By.id("app-name"), "Browser app");
-        click(By.cssSelector("main form button[type=submit]"));
-        AppCredentials created = shownCredentials();
-        screenshot("credentials");
+        AppCredentials created = signUpWithAnApp("Browser app");
 
         browser.navigate().refresh();
         waitFor(By.id("rotate"));
@@ -272,14 +260,7 @@ class ConsoleBrowserTest extends PublishingTest {
      */
     @Test
     void aNewPostAppearsOnceTheReadModelsHaveItThoughTheyTrailItsLiveEvent() throws Exception {
-        browser.get("http://localhost:" + port + "/console/");
-        click(By.cssSelector("main a[href='#/signup']"));
-        type(By.id("email"), "poster" + System.nanoTime() + "@example.com");
-        type(By.id("password"), "correct horse battery");
-        click(By.cssSelector("main button[type=submit]"));
-        type(By.id("app-name"), "Posts held back");
-        click(By.cssSelector("main form button[type=submit]"));
-        AppCredentials app = shownCredentials();
+        AppCredentials app = signUpWithAnApp("Posts held back");
         flipflop.loginMember(app, "poster1", "Poster One");
         await().atMost(SOON).until(() -> flipflop.asApp(app, "/v2/apps/me/members/poster1").exchange()
                 .returnResult(String.class).getStatus().value() == 200);
@@ -337,6 +318,23 @@ class ConsoleBrowserTest extends PublishingTest {
         List<WebElement> values = browser.findElements(By.cssSelector("#credentials code.value"));
         String appId = browser.getCurrentUrl().replaceAll(".*#/apps/(\\d+).*", "$1");
         return new AppCredentials(Long.parseLong(appId), values.get(0).getText(), values.get(1).getText());
+    }
+
+    /** A new user signs up on the console's first page and creates an app, whose credentials the page shows. */
+    private AppCredentials signUpWithAnApp(String appName) throws Exception {
+        browser.get("http://localhost:" + port + "/console/");
+        waitFor(By.cssSelector("a[href='#/signup']"));
+        screenshot("login");
+        click(By.cssSelector("main a[href='#/signup']"));
+        type(By.id("email"), "owner" + System.nanoTime() + "@example.com");
+        type(By.id("password"), "correct horse battery");
+        screenshot("signup");
+        click(By.cssSelector("main button[type=submit]"));
+        type(By.id("app-name"), appName);
+        click(By.cssSelector("main form button[type=submit]"));
+        AppCredentials created = shownCredentials();
+        screenshot("credentials");
+        return created;
     }
 
     private String keyState(AppCredentials app) {

@@ -46,6 +46,10 @@ export async function getShowing(path, shows) {
   }
   return answer;
 }
+
+/** For {@link getShowing}: a page of a list with the item of this id on it; any page when there is no id. */
+export const listing = id => page => id === undefined || page.content.some(item => String(item.id) === String(id));
+
 export const post = (path, body) => api('POST', path, body);
 export const put = (path, body) => api('PUT', path, body);
 export const del = path => api('DELETE', path);

@@ -1,4 +1,4 @@
-import {ApiError, getShowing, post} from './api.js';
+import {ApiError, getShowing, listing, post} from './api.js';
 import {announce, fill, formatTime, h, show, stateBadge} from './dom.js';
 import {liveEvents} from './live.js';
 import {pager} from './members.js';
@@ -44,7 +44,7 @@ export async function postsPage(app, nav) {
   /** The page of the list; with a post's id, once it is on it (a live event told of it). */
   async function load(videoPostId) {
     const posts = await getShowing(`/console/v1/apps/${app.id}/video-posts?page=${page}&pageSize=${PAGE_SIZE}`,
-      answer => videoPostId === undefined || answer.content.some(p => String(p.id) === String(videoPostId)));
+      listing(videoPostId));
     fill(results, postsTable(posts, row), pager(posts, next => { page = next; load(); }));
   }
 

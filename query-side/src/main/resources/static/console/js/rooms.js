@@ -1,4 +1,4 @@
-import {get, getShowing, message, post} from './api.js';
+import {get, getShowing, listing, message, post} from './api.js';
 import {announce, copyable, fill, formatTime, h, show, stateBadge} from './dom.js';
 import {liveEvents} from './live.js';
 import {pager} from './members.js';
@@ -14,7 +14,7 @@ export async function roomsPage(app, nav) {
   /** The page of the list; with a room's id, once it is on it (a live event told of it). */
   async function load(videoRoomId) {
     const rooms = await getShowing(`/console/v1/apps/${app.id}/video-rooms?page=${page}&pageSize=${PAGE_SIZE}`,
-      answer => videoRoomId === undefined || answer.content.some(r => String(r.id) === String(videoRoomId)));
+      listing(videoRoomId));
     fill(results, roomsTable(app, rooms), pager(rooms, next => { page = next; load(); }));
   }
 

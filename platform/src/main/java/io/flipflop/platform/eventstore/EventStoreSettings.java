@@ -11,12 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxIndexBlock     most global indexes a node reserves at once (1: one counter round trip per append)
  * @param indexLease        how long a reserved block may be drawn from; far below the gap timeout
  * @param fetchDelay        how often a reader polls when idle; other nodes' events show up this late at worst
- * @param caughtUpFetchInterval the least time between a caught-up reader's fetches, so it takes several appends'
- *                          events at once instead of fetching once per append; a read model shows an event this much
- *                          later at worst
  * @param snapshotThreshold events after which an aggregate using the "snapshotTrigger" bean is snapshotted
  * @param aggregateCacheSize most aggregates the "aggregateCache" bean keeps loaded
  * @param processorSegments segments a tracking processor's token is split into when first created
+ * @param caughtUpFetchInterval the least time between a caught-up reader's fetches, so it takes several appends'
+ *                          events at once instead of fetching once per append; a read model shows an event this much
+ *                          later at worst
  */
 @ConfigurationProperties("flipflop.event-store")
 public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer maxIndexBlock, Duration indexLease,
