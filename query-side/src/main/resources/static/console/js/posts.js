@@ -50,9 +50,12 @@ export async function postsPage(app, nav) {
 
   async function reread(videoPostId, state) {
     const shown = results.querySelector(`[data-post-id="${videoPostId}"]`);
+    const before = shown && shown.dataset.state;
     try {
+      // a stale answer still has the state the row shows where the event told of another; an answer already past
+      // the event's state (a progress report read after the post was processed) is taken at once
       const now = await getShowing(`/console/v1/apps/${app.id}/video-posts/${videoPostId}`,
-        answer => answer.videoPostState === state);
+        answer => answer.videoPostState === state || answer.videoPostState !== before);
       const current = results.querySelector(`[data-post-id="${videoPostId}"]`);
       if (current) current.replaceWith(row(now));
       if (shown && shown.dataset.state !== now.videoPostState) {
