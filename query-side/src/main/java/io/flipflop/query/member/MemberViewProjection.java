@@ -30,7 +30,6 @@ import static io.flipflop.query.readmodel.ReadModelWrites.awaitUnlessStale;
 import static io.flipflop.query.readmodel.ReadModelWrites.queue;
 
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -104,8 +103,8 @@ public class MemberViewProjection {
         List<Bson> fields = new ArrayList<>(profile(event.profile()));
         fields.add(set(LAST_MODIFIED_AT, Date.from(timestamp)));
         fields.add(set(VERSION, sequence));
-        memberKeys.get(event.memberId()).ifPresent(key -> queue(members, new UpdateOneModel<>(
-                ofThisMemberOlderThan(key, event.memberId(), sequence), combine(fields))));
+        memberKeys.get(event.memberId()).ifPresent(key -> queue(members, key,
+                ofThisMemberOlderThan(key, event.memberId(), sequence), fields, false));
     }
 
     /** The document stays, marked DELETED: reads hide it, and a replay or late event still finds its version. */

@@ -31,7 +31,6 @@ import static io.flipflop.query.streamkey.StreamKeyDocuments.STREAM_KEY_STATE;
 import static io.flipflop.query.streamkey.StreamKeyDocuments.VIDEO_ROOM_ID;
 
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -195,8 +194,8 @@ public class StreamKeyViewProjection {
     private void owner(long streamKeyId, long memberSequence, List<Bson> fields) {
         List<Bson> all = new ArrayList<>(fields);
         all.add(set(MEMBER_VERSION, memberSequence));
-        queue(keys, new UpdateOneModel<>(and(eq("_id", streamKeyId), or(exists(MEMBER_VERSION, false),
-                lt(MEMBER_VERSION, memberSequence))), combine(all), new UpdateOptions().upsert(true)));
+        queue(keys, streamKeyId, and(eq("_id", streamKeyId), or(exists(MEMBER_VERSION, false),
+                lt(MEMBER_VERSION, memberSequence))), all, true);
     }
 
     private static List<Bson> profile(MemberProfile profile) {

@@ -7,8 +7,6 @@ import static com.mongodb.client.model.Updates.set;
 import static io.flipflop.query.testsupport.TestDatabases.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.flipflop.query.testsupport.TestDatabases;
 import java.util.Iterator;
@@ -18,6 +16,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,12 +38,12 @@ class ReadModelWritesTest {
         List<List<Document>> seenDuringTheBatch = new java.util.ArrayList<>();
 
         ResultMessage<?> handled = handleBatch(
-                () -> ReadModelWrites.queue(names(), name(1, "first")),
+                () -> name(1, "first"),
                 () -> {
                     seenDuringTheBatch.add(documents(database, "names"));
-                    ReadModelWrites.queue(names(), name(1, "second"));
+                    name(1, "second");
                 },
-                () -> ReadModelWrites.queue(other(), name(7, "elsewhere")));
+                () -> name(other(), 7, "elsewhere"));
 
         assertThat(handled.isExceptional()).isFalse();
         assertThat(seenDuringTheBatch).containsExactly(List.of());
@@ -55,7 +54,7 @@ class ReadModelWritesTest {
     @Test
     void aWriteRunAtOnceFirstSendsWhatIsQueued() {
         handleBatch(
-                () -> ReadModelWrites.queue(names(), name(1, "queued")),
+                () -> name(1, "queued"),
                 () -> ReadModelWrites.await(names().updateOne(eq("_id", 1L), set("name", "at once"))));
 
         assertThat(documents(database, "names")).containsExactly(new Document("_id", 1L).append("name", "at once"));
@@ -67,9 +66,8 @@ class ReadModelWritesTest {
         ReadModelWrites.await(names().insertOne(new Document("_id", 1L).append("version", 5L)));
 
         ResultMessage<?> handled = handleBatch(
-                () -> ReadModelWrites.queue(names(), new UpdateOneModel<>(and(eq("_id", 1L), lt("version", 3L)),
-                        set("name", "stale"), new UpdateOptions().upsert(true))),
-                () -> ReadModelWrites.queue(names(), name(2, "after the stale one")));
+                () -> stale(1),
+                () -> name(2, "after the stale one"));
 
         assertThat(handled.isExceptional()).isFalse();
         assertThat(documents(database, "names")).containsExactly(new Document("_id", 1L).append("version", 5L),
@@ -87,10 +85,10 @@ class ReadModelWritesTest {
         ReadModelWrites.await(names().insertOne(new Document("_id", 2L).append("version", 5L)));
 
         ResultMessage<?> handled = handleBatch(
-                () -> ReadModelWrites.queue(names(), stale(1)),
-                () -> ReadModelWrites.queue(names(), stale(2)),
-                () -> ReadModelWrites.queue(names(), stale(1)),
-                () -> ReadModelWrites.queue(names(), name(3, "after the stale ones")));
+                () -> stale(1),
+                () -> stale(2),
+                () -> stale(1),
+                () -> name(3, "after the stale ones"));
 
         assertThat(handled.isExceptional()).isFalse();
         assertThat(documents(database, "names")).containsExactly(new Document("_id", 1L).append("version", 5L),
@@ -104,15 +102,64 @@ class ReadModelWritesTest {
         ReadModelWrites.await(names().insertOne(new Document("_id", 1L)));
 
         ResultMessage<?> handled = handleBatch(
-                () -> ReadModelWrites.queue(names(), new UpdateOneModel<>(eq("_id", 1L), set("_id", 2L))));
+                () -> ReadModelWrites.queue(names(), 1L, eq("_id", 1L), List.of(set("_id", 2L)), false));
 
         assertThat(handled.isExceptional()).as("changing _id is refused").isTrue();
         assertThat(documents(database, "names")).containsExactly(new Document("_id", 1L));
     }
 
     @Test
+    void theWritesOfOneDocumentInABatchAreSentAsOneWithTheStateTheirOrderGives() {
+        long before = databases.updateStatementsSent();
+
+        ResultMessage<?> handled = handleBatch(
+                () -> versioned(1, 1, set("name", "a"), set("image", "x")),
+                () -> versioned(2, 1, set("name", "other")),
+                () -> versioned(1, 2, set("name", "b")),
+                () -> versioned(1, 3, set("image", "y")),
+                () -> versioned(1, 4, set("name", "c")));
+
+        assertThat(handled.isExceptional()).isFalse();
+        assertThat(databases.updateStatementsSent() - before).as("one update per document").isEqualTo(2);
+        assertThat(documents(database, "names")).containsExactly(
+                new Document("_id", 1L).append("name", "c").append("image", "y").append("version", 4L),
+                new Document("_id", 2L).append("name", "other").append("version", 1L));
+    }
+
+    /**
+     * A batch handled again after some of its writes were stored (as when the processor failed before storing its
+     * token) leaves the document as applying them one by one would: those newer than the stored version.
+     */
+    @Test
+    void mergedWritesOfADocumentStoredPartlyGiveItTheStateOfTheirNewestWrites() {
+        handleBatch(() -> versioned(1, 1, set("name", "a"), set("image", "x")),
+                () -> versioned(1, 2, set("name", "b")));
+
+        handleBatch(
+                () -> versioned(1, 1, set("name", "a"), set("image", "x")),
+                () -> versioned(1, 2, set("name", "b")),
+                () -> versioned(1, 3, set("image", "y")));
+
+        assertThat(documents(database, "names")).containsExactly(
+                new Document("_id", 1L).append("name", "b").append("image", "y").append("version", 3L));
+    }
+
+    @Test
+    void mergedWritesAllOlderThanTheStoredDocumentChangeNothing() {
+        ReadModelWrites.await(names().insertOne(new Document("_id", 1L).append("name", "newer").append("version", 9L)));
+
+        ResultMessage<?> handled = handleBatch(
+                () -> versioned(1, 1, set("name", "a")),
+                () -> versioned(1, 2, set("name", "b")));
+
+        assertThat(handled.isExceptional()).isFalse();
+        assertThat(documents(database, "names")).containsExactly(
+                new Document("_id", 1L).append("name", "newer").append("version", 9L));
+    }
+
+    @Test
     void outsideABatchAQueuedWriteRunsAtOnce() {
-        ReadModelWrites.queue(names(), name(3, "at once"));
+        name(3, "at once");
 
         assertThat(documents(database, "names")).containsExactly(new Document("_id", 3L).append("name", "at once"));
     }
@@ -125,14 +172,25 @@ class ReadModelWritesTest {
         return database.getCollection("other");
     }
 
-    /** An upsert of an event older than the document's version 5. */
-    private static UpdateOneModel<Document> stale(long id) {
-        return new UpdateOneModel<>(and(eq("_id", id), lt("version", 3L)), set("name", "stale"),
-                new UpdateOptions().upsert(true));
+    /** Queues an upsert of an event older than the document's version 5. */
+    private void stale(long id) {
+        ReadModelWrites.queue(names(), id, and(eq("_id", id), lt("version", 3L)), List.of(set("name", "stale")), true);
     }
 
-    private static UpdateOneModel<Document> name(long id, String name) {
-        return new UpdateOneModel<>(eq("_id", id), set("name", name), new UpdateOptions().upsert(true));
+    private void name(long id, String name) {
+        name(names(), id, name);
+    }
+
+    private static void name(com.mongodb.reactivestreams.client.MongoCollection<Document> collection, long id,
+                             String name) {
+        ReadModelWrites.queue(collection, id, eq("_id", id), List.of(set("name", name)), true);
+    }
+
+    /** Queues the writes of a versioned document's event: what it sets, guarded by the event's version. */
+    private void versioned(long id, long version, Bson... sets) {
+        List<Bson> all = new java.util.ArrayList<>(List.of(sets));
+        all.add(set("version", version));
+        ReadModelWrites.queue(names(), id, and(eq("_id", id), lt("version", version)), all, true);
     }
 
     /** One unit of work for the batch, the interceptor around each event's handler, as the processor runs them. */
