@@ -54,10 +54,12 @@ public final class Benchmarks {
     private static final int RAW_INSERTS = 12_000;
     /**
      * Warm-up rounds of every path: at least 6, then more until the JIT compiler spends at most 3% of a round
-     * compiling, at most 30. In the sixth it still took 37–73% (summed over its threads) of the round's time, and the
-     * figures were of code half compiled; it reached 3% or less after 10–15 rounds (ninth session).
+     * compiling in two rounds in a row, at most 30. In the sixth it still took 37–73% (summed over its threads) of the
+     * round's time, and the figures were of code half compiled; it reached 3% or less after 10–15 rounds (ninth
+     * session). One quiet round was not enough: the compiler then took a core for half a second in a measured round
+     * again, which ran at half the others' rate (tenth session).
      */
-    private static final Rounds.WarmUp WARM_UP = new Rounds.WarmUp(6, 30, 0.03);
+    private static final Rounds.WarmUp WARM_UP = new Rounds.WarmUp(6, 30, 0.03, 2);
     /** Five, not three: one odd round of three decided a median (eighth session). */
     private static final int MEASURED_ROUNDS = 5;
     private static final int CLIENTS = 4;

@@ -1,6 +1,7 @@
 package io.flipflop.bench;
 
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,12 +72,13 @@ final class Rounds {
     }
 
     /**
-     * Warm-up rounds of every path: at least {@code least}; then more, up to {@code most}, while the JIT compiler still
-     * spent more than {@code quietShare} of a round's wall time compiling (summed over its threads).
+     * Warm-up rounds of every path: at least {@code least}; then more, up to {@code most}, until {@code quietRounds}
+     * rounds in a row spent at most {@code quietShare} of their wall time compiling (the JIT compiler's time summed
+     * over its threads).
      */
-    record WarmUp(int least, int most, double quietShare) {
+    record WarmUp(int least, int most, double quietShare, int quietRounds) {
         static WarmUp rounds(int rounds) {
-            return new WarmUp(rounds, rounds, 0);
+            return new WarmUp(rounds, rounds, 0, 0);
         }
     }
 
@@ -93,6 +95,7 @@ final class Rounds {
         Map<String, double[]> settled = new LinkedHashMap<>();
         Map<String, double[]> cpu = new LinkedHashMap<>();
         int round = 0;
+        int quietInARow = 0;
         for (boolean warm = false; !warm; round++) {
             long jitBefore = jit.getTotalCompilationTime();
             long start = System.nanoTime();
@@ -100,7 +103,9 @@ final class Rounds {
                 measureRound(path, round, operationsPerRound, false, around);
             }
             double compiling = (jit.getTotalCompilationTime() - jitBefore) / ((System.nanoTime() - start) / 1e6);
-            warm = round + 1 >= warmUp.least() && (compiling <= warmUp.quietShare() || round + 1 >= warmUp.most());
+            quietInARow = compiling <= warmUp.quietShare() ? quietInARow + 1 : 0;
+            warm = round + 1 >= warmUp.least()
+                    && (quietInARow >= warmUp.quietRounds() || round + 1 >= warmUp.most());
             if (warmUp.most() > warmUp.least()) {
                 System.out.printf("  warm-up round %d: the JIT compiler took %.0f%% of its time%n", round + 1,
                         100 * compiling);
@@ -110,6 +115,9 @@ final class Rounds {
         for (int measuredRound = 0; measuredRound < measuredRounds; measuredRound++, round++) {
             for (Path path : paths) {
                 double[] measures = measureRound(path, round, operationsPerRound, true, around);
+                System.out.printf("  measured round %d, %s: %s/s in %.0f ms, %.2f cores, GC pauses %.0f ms, JIT %.0f ms%n",
+                        measuredRound + 1, path.name(), rate(measures[0]), measures[3], measures[4], measures[5],
+                        measures[6]);
                 rates.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[0];
                 if (path.settle() != null) {
                     settled.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[1];
@@ -128,13 +136,19 @@ final class Rounds {
         return new Rates(medians, settledMedians, cpuMedians, compilationMillis);
     }
 
-    /** One round of a path: its rate, its settled rate (0 if it does not settle) and the JVM's CPU µs per operation. */
+    /**
+     * One round of a path: its rate, its settled rate (0 if it does not settle), the JVM's CPU µs per operation; and,
+     * to tell why a round ran slower than the others, its wall time in ms, the cores the JVM used in it, and the
+     * milliseconds it spent in garbage collection pauses and compiling (summed over the compiler's threads).
+     */
     private static double[] measureRound(Path path, int round, int operationsPerRound, boolean measured,
                                          Around around) {
         int operations = path.operationsOr(operationsPerRound);
         int first = round * operations;
-        double[] measures = new double[3];
+        double[] measures = new double[7];
         around.round(path, measured, () -> {
+            long pausesBefore = gcPauseMillis();
+            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             double cpuBefore = CpuTime.ofThisJvm();
             long start = System.nanoTime();
             measures[0] = rate(path, first, operations);
@@ -142,9 +156,21 @@ final class Rounds {
                 path.settle().run();
                 measures[1] = operations / ((System.nanoTime() - start) / 1e9);
             }
-            measures[2] = (CpuTime.ofThisJvm() - cpuBefore) * 1e6 / operations;
+            double cpuSeconds = CpuTime.ofThisJvm() - cpuBefore;
+            double wallMillis = (System.nanoTime() - start) / 1e6;
+            measures[2] = cpuSeconds * 1e6 / operations;
+            measures[3] = wallMillis;
+            measures[4] = cpuSeconds * 1e3 / wallMillis;
+            measures[5] = gcPauseMillis() - pausesBefore;
+            measures[6] = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
         });
         return measures;
+    }
+
+    /** The collectors' accumulated collection time; with G1 on JDK 17 its young and old pauses. */
+    private static long gcPauseMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     /** Whole operations per second, or three decimals for a path of long operations (a replay of a store). */
