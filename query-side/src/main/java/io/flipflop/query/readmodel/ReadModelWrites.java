@@ -106,7 +106,7 @@ public final class ReadModelWrites {
      */
     public static void queue(MongoCollection<Document> collection, Object id, Bson olderThanThisEvent,
                              List<Bson> sets, boolean upsert) {
-        Queued write = new Queued(collection, id, olderThanThisEvent, sets, upsert);
+        Queued write = new Queued(collection, olderThanThisEvent, sets, upsert);
         Map<QueuedKey, Queued> queued = queueOfThisBatch();
         if (queued == null) {
             awaitUnlessStale(collection.bulkWrite(List.of(write.model())));
@@ -182,15 +182,14 @@ public final class ReadModelWrites {
     private record QueuedKey(MongoNamespace collection, Object id) {
     }
 
-    private record Queued(MongoCollection<Document> collection, Object id, Bson filter, List<Bson> sets,
-                          boolean upsert) {
+    private record Queued(MongoCollection<Document> collection, Bson filter, List<Bson> sets, boolean upsert) {
 
         /** This write and a newer one of the same document as one (see {@link #queue}). */
         Queued followedBy(Queued newer) {
             List<Bson> both = new ArrayList<>(sets.size() + newer.sets.size());
             both.addAll(sets);
             both.addAll(newer.sets);
-            return new Queued(collection, id, newer.filter, both, upsert || newer.upsert);
+            return new Queued(collection, newer.filter, both, upsert || newer.upsert);
         }
 
         WriteModel<Document> model() {
