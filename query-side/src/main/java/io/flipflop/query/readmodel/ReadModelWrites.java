@@ -140,7 +140,7 @@ public final class ReadModelWrites {
                 .add(write));
         queued.clear();
         Flux.fromIterable(byCollection.values())
-                .flatMap(writes -> sendFrom(writes.get(0).collection(), writes.stream().map(Queued::model).toList()))
+                .flatMap(writes -> sendFrom(writes.get(0).collection(), writes))
                 .then().block(TIMEOUT);
     }
 
@@ -149,15 +149,22 @@ public final class ReadModelWrites {
      * writes after it are sent on. The embedded server does not stop: it goes on and reports every error, so a
      * batch handled again, whose upserts were applied already, fails with several duplicate keys. The writes after
      * the first are sent again then, which changes nothing: every write is guarded by its version.
+     * <p>
+     * A merged write that meets a duplicate key is sent again as the writes it was merged from, each under its own
+     * guard, so merging never loses a write that sending them one by one would have made (as it would where the
+     * writes' guards were not of one kind, against the contract of {@link #queue}).
      */
-    private static Mono<Void> sendFrom(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+    private static Mono<Void> sendFrom(MongoCollection<Document> collection, List<Queued> writes) {
         if (writes.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.from(collection.bulkWrite(writes, new BulkWriteOptions().ordered(true))).then()
+        return Mono.from(collection.bulkWrite(writes.stream().map(Queued::model).toList(),
+                        new BulkWriteOptions().ordered(true))).then()
                 .onErrorResume(ReadModelWrites::isDuplicateKeysOnly, stopped -> {
                     int failed = ((MongoBulkWriteException) stopped).getWriteErrors().get(0).getIndex();
-                    return sendFrom(collection, writes.subList(failed + 1, writes.size()));
+                    List<Queued> rest = new ArrayList<>(writes.get(failed).parts());
+                    rest.addAll(writes.subList(failed + 1, writes.size()));
+                    return sendFrom(collection, rest);
                 });
     }
 
@@ -182,14 +189,25 @@ public final class ReadModelWrites {
     private record QueuedKey(MongoNamespace collection, Object id) {
     }
 
-    private record Queued(MongoCollection<Document> collection, Bson filter, List<Bson> sets, boolean upsert) {
+    /**
+     * A queued write; {@code parts}, the writes it was merged from in their order, or none when it was queued as
+     * it is.
+     */
+    private record Queued(MongoCollection<Document> collection, Bson filter, List<Bson> sets, boolean upsert,
+                          List<Queued> parts) {
+
+        Queued(MongoCollection<Document> collection, Bson filter, List<Bson> sets, boolean upsert) {
+            this(collection, filter, sets, upsert, List.of());
+        }
 
         /** This write and a newer one of the same document as one (see {@link #queue}). */
         Queued followedBy(Queued newer) {
             List<Bson> both = new ArrayList<>(sets.size() + newer.sets.size());
             both.addAll(sets);
             both.addAll(newer.sets);
-            return new Queued(collection, newer.filter, both, upsert || newer.upsert);
+            List<Queued> merged = new ArrayList<>(parts.isEmpty() ? List.of(this) : parts);
+            merged.add(newer);
+            return new Queued(collection, newer.filter, both, upsert || newer.upsert, merged);
         }
 
         WriteModel<Document> model() {

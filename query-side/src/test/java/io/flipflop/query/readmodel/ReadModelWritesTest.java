@@ -2,6 +2,7 @@ package io.flipflop.query.readmodel;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.set;
 import static io.flipflop.query.testsupport.TestDatabases.documents;
@@ -155,6 +156,25 @@ class ReadModelWritesTest {
         assertThat(handled.isExceptional()).isFalse();
         assertThat(documents(database, "names")).containsExactly(
                 new Document("_id", 1L).append("name", "newer").append("version", 9L));
+    }
+
+    /**
+     * Outside {@link ReadModelWrites#queue}'s contract, writes of one document whose guards differ in kind: merged,
+     * the newest guard finds the document newer, and the writes are then sent one by one, each under its own guard.
+     */
+    @Test
+    void aMergedWriteThatMeetsANewerDocumentIsSentAgainAsItsParts() {
+        ReadModelWrites.await(names().insertOne(new Document("_id", 1L).append("b", 5L)));
+
+        ResultMessage<?> handled = handleBatch(
+                () -> ReadModelWrites.queue(names(), 1L, and(eq("_id", 1L), exists("a", false)),
+                        List.of(set("a", 1L)), true),
+                () -> ReadModelWrites.queue(names(), 1L, and(eq("_id", 1L), lt("b", 3L)),
+                        List.of(set("b", 3L)), true));
+
+        assertThat(handled.isExceptional()).isFalse();
+        assertThat(documents(database, "names")).containsExactly(new Document("_id", 1L).append("b", 5L)
+                .append("a", 1L));
     }
 
     @Test
