@@ -114,15 +114,15 @@ final class Rounds {
         long jitBefore = jit.getTotalCompilationTime();
         for (int measuredRound = 0; measuredRound < measuredRounds; measuredRound++, round++) {
             for (Path path : paths) {
-                double[] measures = measureRound(path, round, operationsPerRound, true, around);
-                System.out.printf("  measured round %d, %s: %s/s in %.0f ms, %.2f cores, GC pauses %.0f ms, JIT %.0f ms%n",
-                        measuredRound + 1, path.name(), rate(measures[0]), measures[3], measures[4], measures[5],
-                        measures[6]);
-                rates.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[0];
+                Round measures = measureRound(path, round, operationsPerRound, true, around);
+                System.out.printf("  measured round %d, %s: %s/s in %.0f ms, %.2f cores, GC pauses %d ms, JIT %d ms%n",
+                        measuredRound + 1, path.name(), rate(measures.rate()), measures.wallMillis(), measures.cores(),
+                        measures.gcPauseMillis(), measures.jitMillis());
+                rates.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures.rate();
                 if (path.settle() != null) {
-                    settled.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[1];
+                    settled.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures.settledRate();
                 }
-                cpu.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures[2];
+                cpu.computeIfAbsent(path.name(), name -> new double[measuredRounds])[measuredRound] = measures.cpuMicrosPerOperation();
             }
         }
         long compilationMillis = jit.getTotalCompilationTime() - jitBefore;
@@ -138,33 +138,35 @@ final class Rounds {
 
     /**
      * One round of a path: its rate, its settled rate (0 if it does not settle), the JVM's CPU µs per operation; and,
-     * to tell why a round ran slower than the others, its wall time in ms, the cores the JVM used in it, and the
+     * to tell why a round ran slower than the others, its wall time, the cores the JVM used in it, and the
      * milliseconds it spent in garbage collection pauses and compiling (summed over the compiler's threads).
      */
-    private static double[] measureRound(Path path, int round, int operationsPerRound, boolean measured,
-                                         Around around) {
+    private record Round(double rate, double settledRate, double cpuMicrosPerOperation, double wallMillis,
+                         double cores, long gcPauseMillis, long jitMillis) {
+    }
+
+    private static Round measureRound(Path path, int round, int operationsPerRound, boolean measured, Around around) {
         int operations = path.operationsOr(operationsPerRound);
         int first = round * operations;
-        double[] measures = new double[7];
+        Round[] result = new Round[1];
         around.round(path, measured, () -> {
             long pausesBefore = gcPauseMillis();
             long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             double cpuBefore = CpuTime.ofThisJvm();
             long start = System.nanoTime();
-            measures[0] = rate(path, first, operations);
+            double rate = rate(path, first, operations);
+            double settledRate = 0;
             if (path.settle() != null) {
                 path.settle().run();
-                measures[1] = operations / ((System.nanoTime() - start) / 1e9);
+                settledRate = operations / ((System.nanoTime() - start) / 1e9);
             }
             double cpuSeconds = CpuTime.ofThisJvm() - cpuBefore;
             double wallMillis = (System.nanoTime() - start) / 1e6;
-            measures[2] = cpuSeconds * 1e6 / operations;
-            measures[3] = wallMillis;
-            measures[4] = cpuSeconds * 1e3 / wallMillis;
-            measures[5] = gcPauseMillis() - pausesBefore;
-            measures[6] = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
+            result[0] = new Round(rate, settledRate, cpuSeconds * 1e6 / operations, wallMillis,
+                    cpuSeconds * 1e3 / wallMillis, gcPauseMillis() - pausesBefore,
+                    ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore);
         });
-        return measures;
+        return result[0];
     }
 
     /** The collectors' accumulated collection time; with G1 on JDK 17 its young and old pauses. */

@@ -106,7 +106,7 @@ public final class ReadModelWrites {
      */
     public static void queue(MongoCollection<Document> collection, Object id, Bson olderThanThisEvent,
                              List<Bson> sets, boolean upsert) {
-        Queued write = new Queued(collection, olderThanThisEvent, sets, upsert);
+        Queued write = new Queued(collection, List.of(new Write(olderThanThisEvent, sets, upsert)));
         Map<QueuedKey, Queued> queued = queueOfThisBatch();
         if (queued == null) {
             awaitUnlessStale(collection.bulkWrite(List.of(write.model())));
@@ -162,7 +162,7 @@ public final class ReadModelWrites {
                         new BulkWriteOptions().ordered(true))).then()
                 .onErrorResume(ReadModelWrites::isDuplicateKeysOnly, stopped -> {
                     int failed = ((MongoBulkWriteException) stopped).getWriteErrors().get(0).getIndex();
-                    List<Queued> rest = new ArrayList<>(writes.get(failed).parts());
+                    List<Queued> rest = new ArrayList<>(writes.get(failed).partsIfMerged());
                     rest.addAll(writes.subList(failed + 1, writes.size()));
                     return sendFrom(collection, rest);
                 });
@@ -189,29 +189,30 @@ public final class ReadModelWrites {
     private record QueuedKey(MongoNamespace collection, Object id) {
     }
 
-    /**
-     * A queued write; {@code parts}, the writes it was merged from in their order, or none when it was queued as
-     * it is.
-     */
-    private record Queued(MongoCollection<Document> collection, Bson filter, List<Bson> sets, boolean upsert,
-                          List<Queued> parts) {
+    /** What is queued for one document: the writes of the batch, in order, sent as one (see {@link #queue}). */
+    private record Queued(MongoCollection<Document> collection, List<Write> writes) {
 
-        Queued(MongoCollection<Document> collection, Bson filter, List<Bson> sets, boolean upsert) {
-            this(collection, filter, sets, upsert, List.of());
-        }
-
-        /** This write and a newer one of the same document as one (see {@link #queue}). */
         Queued followedBy(Queued newer) {
-            List<Bson> both = new ArrayList<>(sets.size() + newer.sets.size());
-            both.addAll(sets);
-            both.addAll(newer.sets);
-            List<Queued> merged = new ArrayList<>(parts.isEmpty() ? List.of(this) : parts);
-            merged.add(newer);
-            return new Queued(collection, newer.filter, both, upsert || newer.upsert, merged);
+            List<Write> both = new ArrayList<>(writes);
+            both.addAll(newer.writes);
+            return new Queued(collection, both);
         }
 
+        /** Every write's {@code $set}s in order, under the newest write's filter. */
         WriteModel<Document> model() {
-            return new UpdateOneModel<>(filter, Updates.combine(sets), new UpdateOptions().upsert(upsert));
+            Write newest = writes.get(writes.size() - 1);
+            return new UpdateOneModel<>(newest.filter(),
+                    Updates.combine(writes.stream().flatMap(write -> write.sets().stream()).toList()),
+                    new UpdateOptions().upsert(writes.stream().anyMatch(Write::upsert)));
         }
+
+        /** Each write alone, when several were merged; none for a single write. */
+        List<Queued> partsIfMerged() {
+            return writes.size() == 1 ? List.of()
+                    : writes.stream().map(write -> new Queued(collection, List.of(write))).toList();
+        }
+    }
+
+    private record Write(Bson filter, List<Bson> sets, boolean upsert) {
     }
 }
