@@ -13,6 +13,7 @@ import io.flipflop.api.videoroom.VideoRoomDetails;
 import io.flipflop.api.videoroom.VideoRoomField;
 import io.flipflop.command.broadcast.MediaWorkerCommands;
 import io.flipflop.platform.commandbus.GroupCommitCommandBus;
+import io.flipflop.platform.eventstore.EventStoreSettings;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,6 @@ import org.springframework.util.FileSystemUtils;
 public final class Benchmarks {
 
     private static final int MEMBERS = 500;
-    /** The platform's default {@code flipflop.event-store.snapshot-threshold}. */
-    private static final int SNAPSHOT_THRESHOLD = 100;
     /** Operations of each path in each round. */
     private static final int COMMANDS = 3_000;
     /**
@@ -107,7 +106,7 @@ public final class Benchmarks {
         List<Member> members = registerMembers();
         Member hot = members.get(0);
         AtomicInteger version = new AtomicInteger();
-        staggerSnapshots(commands, members, version);
+        staggerSnapshots(commands, members, version, app.getBean(EventStoreSettings.class).cachedSnapshotThreshold());
 
         // Settled: a last command on the hot member is shown by the members read model, so (one segment, read in
         // order) every read model has processed every command before it.
@@ -234,15 +233,16 @@ public final class Benchmarks {
     }
 
     /**
-     * Renames member i another i % 100 times, so that the members reach their snapshot thresholds (every 100
-     * events) in different rounds. The distinct paths rename the members in turn, so without this all 500 reached
+     * Renames member i another i % threshold times, so that the members reach their snapshot thresholds (every 500
+     * events by default, {@code cached-snapshot-threshold}) in different rounds. The distinct paths rename the members in turn, so without this all 500 reached
      * it in the same round, every 17th or so: that round took 700–1,000 snapshots on top of its commands, and every
      * path in it ran at a third to a half of its rate (tenth session). Snapshots still cost what they cost, spread
      * over the rounds as they are over time when members are renamed at random.
      */
-    private static void staggerSnapshots(CommandGateway commands, List<Member> members, AtomicInteger version) {
+    private static void staggerSnapshots(CommandGateway commands, List<Member> members, AtomicInteger version,
+                                         int threshold) {
         for (int i = 0; i < members.size(); i++) {
-            for (int extra = 0; extra < i % SNAPSHOT_THRESHOLD; extra++) {
+            for (int extra = 0; extra < i % threshold; extra++) {
                 rename(commands, members.get(i), version);
             }
         }

@@ -49,7 +49,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * never from a URL, so the cache (shared by aggregate types, keyed by id alone) never hands out another kind of
  * aggregate. A snapshot is this object written by the Jackson serializer, hence the field visibility.
  */
-@Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "cachedSnapshotTrigger", cache = "aggregateCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Member {

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param indexLease        how long a reserved block may be drawn from; far below the gap timeout
  * @param fetchDelay        how often a reader polls when idle; other nodes' events show up this late at worst
  * @param snapshotThreshold events after which an aggregate using the "snapshotTrigger" bean is snapshotted
+ * @param cachedSnapshotThreshold events after which an aggregate using the "cachedSnapshotTrigger" bean is
+ *                          snapshotted: one kept in the "aggregateCache", so loaded from its events only when it is not
+ *                          in the cache (at start, or evicted), which needs snapshots less often
  * @param aggregateCacheSize most aggregates the "aggregateCache" bean keeps loaded
  * @param processorSegments segments a tracking processor's token is split into when first created
  * @param caughtUpFetchInterval the least time between a caught-up reader's fetches, so it takes several appends'
@@ -20,8 +23,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("flipflop.event-store")
 public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer maxIndexBlock, Duration indexLease,
-                                 Duration fetchDelay, Integer snapshotThreshold, Integer aggregateCacheSize,
-                                 Integer processorSegments, Duration caughtUpFetchInterval) {
+                                 Duration fetchDelay, Integer snapshotThreshold, Integer cachedSnapshotThreshold,
+                                 Integer aggregateCacheSize, Integer processorSegments,
+                                 Duration caughtUpFetchInterval) {
 
     public EventStoreSettings {
         batchSize = batchSize == null ? 100 : batchSize;
@@ -30,6 +34,7 @@ public record EventStoreSettings(Integer batchSize, Duration gapTimeout, Integer
         indexLease = indexLease == null ? Duration.ofSeconds(1) : indexLease;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
+        cachedSnapshotThreshold = cachedSnapshotThreshold == null ? 500 : cachedSnapshotThreshold;
         aggregateCacheSize = aggregateCacheSize == null ? 10_000 : aggregateCacheSize;
         processorSegments = processorSegments == null ? 1 : processorSegments;
         caughtUpFetchInterval = caughtUpFetchInterval == null ? Duration.ofMillis(5) : caughtUpFetchInterval;

@@ -1,7 +1,9 @@
 package io.flipflop.platform.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.mongodb.client.MongoDatabase;
 import io.flipflop.platform.Platform;
+import io.flipflop.platform.timelimit.TimeLimitWatch;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -20,16 +24,17 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -42,7 +47,8 @@ import static org.awaitility.Awaitility.await;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 @SpringBootTest(classes = EventStoreWiringTest.TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "flipflop.mongodb.in-memory=true")
+        properties = {"flipflop.mongodb.in-memory=true", "flipflop.event-store.snapshot-threshold=1000",
+                "flipflop.event-store.cached-snapshot-threshold=5"})
 class EventStoreWiringTest {
 
     private static final String PROCESSOR = "eventstore-wiring-test";
@@ -53,9 +59,17 @@ class EventStoreWiringTest {
     record CounterOpened(String id) {
     }
 
+    record CountUp(@TargetAggregateIdentifier String id, int times) {
+    }
+
+    record CountedUp(String id) {
+    }
+
     /** Axon's wrapper that limits one handler's time; not public. */
     private static final String PER_HANDLER_TIME_LIMIT =
             "org.axonframework.messaging.timeout.TimeoutWrappedMessageHandlingMember";
+    private static final String AXON_UNIT_OF_WORK_TIME_LIMIT =
+            "org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor";
 
     /** The classes on the stack of each kind of handler, as it last ran. */
     static final Map<String, List<String>> HANDLER_STACKS = new ConcurrentHashMap<>();
@@ -68,7 +82,11 @@ class EventStoreWiringTest {
                 .map(StackTraceElement::getClassName).toList());
     }
 
-    /** Registered through a ConfigurerModule rather than @Aggregate, so Platform's component scan never finds it. */
+    /**
+     * Registered through a ConfigurerModule rather than @Aggregate, so Platform's component scan never finds it; cached
+     * and snapshotted as a cached aggregate is (a snapshot is its fields, written by Jackson).
+     */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
     static class Counter {
 
         @AggregateIdentifier
@@ -81,6 +99,18 @@ class EventStoreWiringTest {
         Counter(OpenCounter command) {
             recordStack("command");
             apply(new CounterOpened(command.id()));
+        }
+
+        @CommandHandler
+        void handle(CountUp command) {
+            for (int i = 0; i < command.times(); i++) {
+                apply(new CountedUp(id));
+            }
+        }
+
+        @EventSourcingHandler
+        void on(CountedUp event) {
+            // counting needs no state
         }
 
         @EventSourcingHandler
@@ -110,8 +140,12 @@ class EventStoreWiringTest {
     static class TestApplication {
 
         @Bean
-        ConfigurerModule counterAggregate() {
-            return configurer -> configurer.configureAggregate(Counter.class);
+        ConfigurerModule counterAggregate(BeanFactory beans) {
+            // looked up when Axon builds the aggregate: the snapshotter they need needs Axon's configuration
+            return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Counter.class)
+                    .configureCache(axon -> beans.getBean("aggregateCache", Cache.class))
+                    .configureSnapshotTrigger(axon -> beans.getBean("cachedSnapshotTrigger",
+                            SnapshotTriggerDefinition.class)));
         }
 
         /** How the snapshotter finds an aggregate's factory, as {@code @Aggregate} would declare it. */
@@ -168,11 +202,11 @@ class EventStoreWiringTest {
     }
 
     /**
-     * Axon's per-handler time limits are off (flipflop-platform.properties): each captured the whole stack at every
-     * invocation. The limit on the handler's unit of work, around the same work, stays.
+     * Axon's time limits are off (flipflop-platform.properties): each captured the whole stack at every start. Every
+     * handler runs inside its unit of work's time limit, {@code io.flipflop.platform.timelimit}'s.
      */
     @Test
-    void handlersRunWithoutAPerHandlerTimeLimitInsideTheirUnitOfWorksTimeLimit() {
+    void handlersRunWithoutAxonsTimeLimitsInsideTheirUnitOfWorksTimeLimit() {
         processing.eventProcessor(PROCESSOR, TrackingEventProcessor.class).orElseThrow().start();
         String id = UUID.randomUUID().toString();
 
@@ -181,8 +215,8 @@ class EventStoreWiringTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> openedCounters.ids.contains(id));
         for (String handler : List.of("command", "event sourcing", "event")) {
             assertThat(HANDLER_STACKS.get(handler)).as(handler)
-                    .contains(UnitOfWorkTimeoutInterceptor.class.getName())
-                    .doesNotContain(PER_HANDLER_TIME_LIMIT);
+                    .contains(TimeLimitWatch.class.getPackageName() + ".TimeLimitInterceptor")
+                    .doesNotContain(PER_HANDLER_TIME_LIMIT, AXON_UNIT_OF_WORK_TIME_LIMIT);
         }
     }
 
@@ -200,6 +234,18 @@ class EventStoreWiringTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> EventStoreConfiguration.SNAPSHOT_THREAD.equals(SOURCED_ON.get(id)));
+    }
+
+    /** Snapshotted at the cached threshold (5 here), far below the other (1,000 here). */
+    @Test
+    void aCachedAggregateIsSnapshottedAtTheCachedThreshold() {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new OpenCounter(id));
+
+        commands.sendAndWait(new CountUp(id, 6));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> database
+                .getCollection(MongoEventStorageEngine.SNAPSHOTS_COLLECTION).find(new Document("_id", id)).first() != null);
     }
 
     /** The positions of the processor's segments as the token store holds them. */
