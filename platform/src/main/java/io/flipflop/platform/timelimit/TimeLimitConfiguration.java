@@ -1,6 +1,8 @@
 package io.flipflop.platform.timelimit;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,7 +37,7 @@ public class TimeLimitConfiguration {
 
     @Bean(destroyMethod = "close")
     public TimeLimitWatch timeLimitWatch(Settings settings) {
-        Duration tick = settings.warning().compareTo(Duration.ofSeconds(1)) < 0 ? settings.warning() : Duration.ofSeconds(1);
+        Duration tick = Collections.min(List.of(settings.warning(), Duration.ofSeconds(1)));
         return new TimeLimitWatch(settings.warning(), settings.interrupt(), tick);
     }
 

@@ -244,8 +244,8 @@ class EventStoreWiringTest {
 
         commands.sendAndWait(new CountUp(id, 6));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> database
-                .getCollection(MongoEventStorageEngine.SNAPSHOTS_COLLECTION).find(new Document("_id", id)).first() != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection(
+                MongoEventStorageEngine.SNAPSHOTS_COLLECTION).find(new Document("_id", id)).first() != null);
     }
 
     /** The positions of the processor's segments as the token store holds them. */
