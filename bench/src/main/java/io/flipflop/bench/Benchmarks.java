@@ -234,10 +234,11 @@ public final class Benchmarks {
 
     /**
      * Renames member i another i % threshold times, so that the members reach their snapshot thresholds (every 500
-     * events by default, {@code cached-snapshot-threshold}) in different rounds. The distinct paths rename the members in turn, so without this all 500 reached
-     * it in the same round, every 17th or so: that round took 700–1,000 snapshots on top of its commands, and every
-     * path in it ran at a third to a half of its rate (tenth session). Snapshots still cost what they cost, spread
-     * over the rounds as they are over time when members are renamed at random.
+     * events by default, {@code cached-snapshot-threshold}) in different rounds. The distinct paths rename the members
+     * in turn, so without this all 500 reached it in the same round (every 17th or so at the threshold of 100): that
+     * round took 700–1,000 snapshots on top of its commands, and every path in it ran at a third to a half of its rate
+     * (tenth session). Snapshots still cost what they cost, spread over the rounds as they are over time when members
+     * are renamed at random.
      */
     private static void staggerSnapshots(CommandGateway commands, List<Member> members, AtomicInteger version,
                                          int threshold) {

@@ -17,11 +17,11 @@ final class TimeLimitInterceptor implements MessageHandlerInterceptor<Message<?>
     private static final String RESOURCE = TimeLimitInterceptor.class.getName();
 
     private final TimeLimitWatch watch;
-    private final String component;
+    private final String task;
 
     TimeLimitInterceptor(TimeLimitWatch watch, String component) {
         this.watch = watch;
-        this.component = component;
+        this.task = "Unit of work of " + component;
     }
 
     @Override
@@ -29,7 +29,7 @@ final class TimeLimitInterceptor implements MessageHandlerInterceptor<Message<?>
         UnitOfWork<?> root = unitOfWork.root();
         TimeLimitWatch.Watched watched = root.getResource(RESOURCE);
         if (watched == null) {
-            TimeLimitWatch.Watched started = watch.start("Unit of work of " + component);
+            TimeLimitWatch.Watched started = watch.start(task);
             root.resources().put(RESOURCE, started);
             root.afterCommit(committed -> started.end());
             root.onRollback(rolledBack -> started.end());

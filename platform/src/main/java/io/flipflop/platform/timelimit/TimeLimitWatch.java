@@ -2,7 +2,7 @@ package io.flipflop.platform.timelimit;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ public final class TimeLimitWatch implements AutoCloseable {
     private final Duration warning;
     private final Duration interrupt;
     private final Duration tick;
-    private final Map<Watched, Boolean> running = new ConcurrentHashMap<>();
+    private final Set<Watched> running = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
 
     /**
@@ -45,7 +45,7 @@ public final class TimeLimitWatch implements AutoCloseable {
     /** Starts watching the calling thread's work; the caller must {@link Watched#end()} it on every path. */
     public Watched start(String task) {
         Watched watched = new Watched(task, Thread.currentThread(), System.nanoTime());
-        running.put(watched, Boolean.TRUE);
+        running.add(watched);
         return watched;
     }
 
@@ -59,7 +59,7 @@ public final class TimeLimitWatch implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(tick.toMillis());
                 long now = System.nanoTime();
-                running.keySet().forEach(watched -> watched.check(now));
+                running.forEach(watched -> watched.check(now));
             }
         } catch (InterruptedException closed) {
             Thread.currentThread().interrupt();
@@ -77,9 +77,8 @@ public final class TimeLimitWatch implements AutoCloseable {
         private final String task;
         private final Thread thread;
         private final long startNanos;
-        /** Guarded by this: the watcher interrupts the thread only while its work has not ended. */
+        /** Guarded by this, as is leaving {@code running}: the watcher interrupts only work still running. */
         private boolean interrupted;
-        private boolean ended;
 
         private Watched(String task, Thread thread, long startNanos) {
             this.task = task;
@@ -92,7 +91,6 @@ public final class TimeLimitWatch implements AutoCloseable {
          * took (work that ended in its commit, say) is cleared, so it cannot fail the thread's next work.
          */
         public synchronized void end() {
-            ended = true;
             running.remove(this);
             if (interrupted && Thread.currentThread() == thread) {
                 Thread.interrupted();
@@ -110,7 +108,7 @@ public final class TimeLimitWatch implements AutoCloseable {
 
         private synchronized void check(long now) {
             Duration ran = Duration.ofNanos(now - startNanos);
-            if (ended || interrupted || ran.compareTo(warning) < 0) {
+            if (interrupted || ran.compareTo(warning) < 0 || !running.contains(this)) {
                 return;
             }
             if (ran.compareTo(interrupt) >= 0) {

@@ -106,12 +106,13 @@ public final class ReadModelWrites {
      */
     public static void queue(MongoCollection<Document> collection, Object id, Bson olderThanThisEvent,
                              List<Bson> sets, boolean upsert) {
-        Queued write = new Queued(collection, List.of(new Write(olderThanThisEvent, sets, upsert)));
+        Write write = new Write(olderThanThisEvent, sets, upsert);
         Map<QueuedKey, Queued> queued = queueOfThisBatch();
         if (queued == null) {
-            awaitUnlessStale(collection.bulkWrite(List.of(write.model())));
+            awaitUnlessStale(collection.bulkWrite(List.of(new Queued(collection, List.of(write)).model())));
         } else {
-            queued.merge(new QueuedKey(collection.getNamespace(), id), write, Queued::followedBy);
+            queued.computeIfAbsent(new QueuedKey(collection.getNamespace(), id),
+                    key -> new Queued(collection, new ArrayList<>())).writes().add(write);
         }
     }
 
@@ -189,14 +190,11 @@ public final class ReadModelWrites {
     private record QueuedKey(MongoNamespace collection, Object id) {
     }
 
-    /** What is queued for one document: the writes of the batch, in order, sent as one (see {@link #queue}). */
+    /**
+     * What is queued for one document: the writes of the batch, in order (appended as they are queued), sent as one
+     * (see {@link #queue}).
+     */
     private record Queued(MongoCollection<Document> collection, List<Write> writes) {
-
-        Queued followedBy(Queued newer) {
-            List<Write> both = new ArrayList<>(writes);
-            both.addAll(newer.writes);
-            return new Queued(collection, both);
-        }
 
         /** Every write's {@code $set}s in order, under the newest write's filter. */
         WriteModel<Document> model() {
