@@ -9,25 +9,35 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
+import org.bson.BsonRegularExpression;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.MaxKey;
+import org.bson.types.MinKey;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The H2 file written by mongo-java-server's own backend and by ours is the same file: keys keep their order, so
- * each backend finds by {@code _id} (numbers), by a unique index on strings and by a unique compound index what the
- * other stored, and both reject
- * duplicates of the other's keys.
+ * A file written by mongo-java-server's own H2 backend opens with ours: keys keep their order, so ours finds by
+ * {@code _id} (numbers), by a unique index on strings and by a unique compound index what the stock backend stored,
+ * and rejects duplicates of its keys. Documents ours writes (as BSON, {@link BsonDocumentType}) survive a restart
+ * with every value type the driver sends and the server makes.
  */
 class EmbeddedH2BackendTest {
 
@@ -37,26 +47,55 @@ class EmbeddedH2BackendTest {
     Path dataDir;
 
     @Test
-    void readsAndGuardsTheKeysOfTheStockBackendAndTheOtherWayRound() {
+    void readsAndGuardsTheKeysOfTheStockBackendAndKeepsItsOwnAcrossARestart() {
         withStockBackend(collection -> {
             collection.createIndex(Indexes.ascending("name", "segment"), new IndexOptions().unique(true));
             collection.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true));
             insert(collection, 0, DOCUMENTS);
         });
 
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> collection = collection(client);
+        withOurBackend(collection -> {
             assertFindsEach(collection, 0, DOCUMENTS);
             assertRejectsDuplicates(collection, DOCUMENTS - 1);
             insert(collection, DOCUMENTS, 2 * DOCUMENTS);
             assertFindsEach(collection, 0, 2 * DOCUMENTS);
-        }
+        });
 
-        withStockBackend(collection -> {
+        withOurBackend(collection -> {
             assertFindsEach(collection, 0, 2 * DOCUMENTS);
             assertRejectsDuplicates(collection, 2 * DOCUMENTS - 1);
         });
+    }
+
+    @Test
+    void aDocumentOfEveryTypeAndWhatAnUpdateMadeOfItSurviveARestart() {
+        Document sent = new Document("_id", new ObjectId()).append("int", 7).append("long", 1L << 40)
+                .append("double", -0.5).append("decimal", Decimal128.parse("1.10")).append("string", "é 😀")
+                .append("null", null).append("true", true).append("date", new Date(1_796_000_000_123L))
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", 3.0))))
+                .append("binary", new Binary(new byte[] {1, 2, 3}))
+                .append("regex", new BsonRegularExpression("^a.*", "i")).append("min", new MinKey())
+                .append("max", new MaxKey()).append("counter", 1);
+        Document[] updated = new Document[1];
+        withOurBackend(collection -> {
+            collection.insertOne(sent);
+            updated[0] = collection.findOneAndUpdate(Filters.eq("_id", sent.get("_id")),
+                    Updates.combine(Updates.inc("counter", 1L), Updates.currentDate("touchedAt"),
+                            Updates.push("nested.list", "four")),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        });
+
+        withOurBackend(collection -> assertThat(collection.find(Filters.eq("_id", sent.get("_id"))).first())
+                .isEqualTo(updated[0])
+                .satisfies(document -> assertThat(document.get("counter")).isEqualTo(2L))
+                .satisfies(document -> assertThat(document.get("touchedAt")).isInstanceOf(Date.class)));
+    }
+
+    private void withOurBackend(Consumer<MongoCollection<Document>> use) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            use.accept(collection(client));
+        }
     }
 
     private void withStockBackend(Consumer<MongoCollection<Document>> use) {

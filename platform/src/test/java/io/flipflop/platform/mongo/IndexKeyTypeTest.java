@@ -41,9 +41,9 @@ class IndexKeyTypeTest {
         assertThat(IndexKeyType.INSTANCE.getMemory(key)).isEqualTo(2 * ObjectDataType.serialize(key).length);
     }
 
-    private static byte[] written(ObjectDataType type, KeyValue key) {
+    static byte[] written(ObjectDataType type, Object value) {
         WriteBuffer buffer = new WriteBuffer();
-        type.write(buffer, key);
+        type.write(buffer, value);
         ByteBuffer written = buffer.getBuffer();
         written.flip();
         byte[] bytes = new byte[written.remaining()];
