@@ -70,6 +70,8 @@ class EventStoreWiringTest {
             "org.axonframework.messaging.timeout.TimeoutWrappedMessageHandlingMember";
     private static final String AXON_UNIT_OF_WORK_TIME_LIMIT =
             "org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor";
+    /** Not public either: a processor's invoker asks about each payload type once. */
+    private static final String PAYLOAD_TYPE_GATE = "io.flipflop.platform.eventprocessing.PayloadTypeGate";
 
     /** The classes on the stack of each kind of handler, as it last ran. */
     static final Map<String, List<String>> HANDLER_STACKS = new ConcurrentHashMap<>();
@@ -203,7 +205,8 @@ class EventStoreWiringTest {
 
     /**
      * Axon's time limits are off (flipflop-platform.properties): each captured the whole stack at every start. Every
-     * handler runs inside its unit of work's time limit, {@code io.flipflop.platform.timelimit}'s.
+     * handler runs inside its unit of work's time limit, {@code io.flipflop.platform.timelimit}'s; an event handler
+     * behind the processor's payload type gate ({@code io.flipflop.platform.eventprocessing}).
      */
     @Test
     void handlersRunWithoutAxonsTimeLimitsInsideTheirUnitOfWorksTimeLimit() {
@@ -218,6 +221,7 @@ class EventStoreWiringTest {
                     .contains(TimeLimitWatch.class.getPackageName() + ".TimeLimitInterceptor")
                     .doesNotContain(PER_HANDLER_TIME_LIMIT, AXON_UNIT_OF_WORK_TIME_LIMIT);
         }
+        assertThat(HANDLER_STACKS.get("event")).as("the tracking processor's handler").contains(PAYLOAD_TYPE_GATE);
     }
 
     /**
