@@ -41,8 +41,7 @@ final class PayloadTypeGate implements EventHandlerInvoker {
     static EventHandlerInvoker around(EventHandlerInvoker invoker) {
         if (invoker instanceof MultiEventHandlerInvoker several) {
             return new PayloadTypeGate(new MultiEventHandlerInvoker(
-                    several.delegates().stream().map(PayloadTypeGate::new).map(EventHandlerInvoker.class::cast)
-                            .toList()));
+                    several.delegates().stream().<EventHandlerInvoker>map(PayloadTypeGate::new).toList()));
         }
         return new PayloadTypeGate(invoker);
     }

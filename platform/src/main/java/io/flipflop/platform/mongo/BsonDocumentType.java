@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Collection;
 import java.util.Map;
 import org.h2.mvstore.WriteBuffer;
@@ -42,15 +41,12 @@ public final class BsonDocumentType extends ObjectDataType {
     private BsonDocumentType() {
     }
 
+    /** The collections' maps hold documents only, so every value written is one. */
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (!(value instanceof Document document)) {
-            super.write(buffer, value);
-            return;
-        }
         ByteBuf bson = Unpooled.buffer();
         try {
-            BsonEncoder.encodeDocument(document, bson);
+            BsonEncoder.encodeDocument((Document) value, bson);
             buffer.put(BSON).put(bson.nioBuffer());
         } finally {
             bson.release();
@@ -63,8 +59,8 @@ public final class BsonDocumentType extends ObjectDataType {
         if (buffer.get(start) != BSON) {
             return super.read(buffer);
         }
-        // BSON begins with its own length, little-endian, counting those four bytes.
-        int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start + 1);
+        // BSON begins with its own length, little-endian (a ByteBuffer reads big-endian), counting those four bytes.
+        int length = Integer.reverseBytes(buffer.getInt(start + 1));
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start + 1, length)));
         buffer.position(start + 1 + length);
         return document;
@@ -76,7 +72,7 @@ public final class BsonDocumentType extends ObjectDataType {
      */
     @Override
     public int getMemory(Object value) {
-        return value instanceof Document ? heapBytes(value) : super.getMemory(value);
+        return heapBytes(value);
     }
 
     private static int heapBytes(Object value) {
